@@ -1,0 +1,27 @@
+/**
+ * CSV for people who open it in Excel: UTF-8 with a byte-order mark (so Excel does not guess Windows-1252),
+ * CRLF records, every field quoted when needed, one record per line (line breaks inside a field become spaces),
+ * and cells that Excel would run as a formula (`=`, `+`, `@`, or `-` before a letter) prefixed with `'`.
+ */
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^(?:[=+@\t\r]|-[^\d\s.])/;
+
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  let text = typeof value === 'number' ? formatNumber(value) : String(value);
+  text = text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Numbers print the same on every machine: integers as-is, fractions to three places. */
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(3);
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  const lines = [header.map(csvField).join(','), ...rows.map((r) => r.map(csvField).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

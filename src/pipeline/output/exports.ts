@@ -1,0 +1,160 @@
+/**
+ * Turns the analysed corpus into the files of the open dataset. Pure: returns name → content, and the CLI
+ * writes them. The CSV headers marked "contract" are relied on by other tools and must not change.
+ */
+import { z } from 'zod';
+import { datasetSchema, policyDetailSchema, type Dataset, type PolicyDetail } from '../dataset.ts';
+import { toCsv, type CsvValue } from './csv.ts';
+
+/** Contract: one row per input document. */
+export const POLICIES_HEADER = [
+  'policy_id',
+  'source_file',
+  'school',
+  'title',
+  'approved',
+  'last_reviewed',
+  'next_review',
+  'review_cycle_months',
+  // Columns after the contract ones are ours to extend.
+  'school_id',
+  'format',
+  'kind',
+  'review_status',
+  'review_due',
+  'staleness_grade',
+  'types_covered',
+  'clauses',
+  'acknowledgement_form',
+  'warnings',
+] as const;
+
+/** Contract: one row per policy × clause type. */
+export const COVERAGE_HEADER = ['policy_id', 'source_file', 'clause_id', 'status', 'confidence', 'evidence'] as const;
+
+/** Contract. */
+export const FINDINGS_HEADER = ['policy_id', 'source_file', 'kind', 'clause_id', 'severity', 'detail', 'evidence'] as const;
+
+/** Contract: failures only. */
+export const ERRORS_HEADER = ['source_file', 'error'] as const;
+
+export const CLAUSES_HEADER = [
+  'policy_id',
+  'clause_ref',
+  'label',
+  'heading',
+  'modality',
+  'actor',
+  'clause_types',
+  'reviewer_verified',
+  'start',
+  'end',
+  'text',
+] as const;
+
+const QUOTE_JOIN = ' … ';
+
+function policiesCsv(dataset: Dataset): string {
+  const rows: CsvValue[][] = dataset.policies.map((p) => [
+    p.id,
+    p.sourceFile,
+    p.school,
+    p.title,
+    p.approved,
+    p.lastReviewed,
+    p.nextReview,
+    p.reviewCycleMonths,
+    p.schoolId,
+    p.format,
+    p.kind,
+    p.review.status,
+    p.review.dueDate,
+    p.grade,
+    p.typesCovered,
+    p.clauseCount,
+    p.hasAcknowledgementForm ? 'yes' : 'no',
+    p.warnings.join('; '),
+  ]);
+  return toCsv(POLICIES_HEADER, rows);
+}
+
+function coverageCsv(details: readonly PolicyDetail[]): string {
+  const rows: CsvValue[][] = [];
+  for (const d of details) {
+    for (const cell of d.coverage) {
+      rows.push([
+        d.summary.id,
+        d.summary.sourceFile,
+        cell.typeId,
+        cell.status,
+        cell.confidence,
+        cell.evidence.map((e) => e.quote).join(QUOTE_JOIN),
+      ]);
+    }
+  }
+  return toCsv(COVERAGE_HEADER, rows);
+}
+
+function findingsCsv(details: readonly PolicyDetail[]): string {
+  const rows: CsvValue[][] = [];
+  for (const d of details) {
+    for (const f of d.findings) {
+      rows.push([d.summary.id, d.summary.sourceFile, f.kind, f.clauseId, f.severity, f.detail, f.evidence]);
+    }
+  }
+  return toCsv(FINDINGS_HEADER, rows);
+}
+
+function clausesCsv(details: readonly PolicyDetail[]): string {
+  const rows: CsvValue[][] = [];
+  for (const d of details) {
+    for (const c of d.clauses) {
+      rows.push([
+        d.summary.id,
+        c.id,
+        c.label,
+        c.headingPath.join(' › '),
+        c.modality,
+        c.actor,
+        c.labels.map((l) => l.typeId).join(' '),
+        c.labels.some((l) => l.source === 'reviewer') ? 'yes' : 'no',
+        c.start,
+        c.end,
+        c.text,
+      ]);
+    }
+  }
+  return toCsv(CLAUSES_HEADER, rows);
+}
+
+function errorsCsv(dataset: Dataset): string {
+  return toCsv(
+    ERRORS_HEADER,
+    dataset.errors.map((e) => [e.sourceFile, e.error]),
+  );
+}
+
+/** Stable, readable JSON: two-space indent, trailing newline, keys in schema order (zod output order). */
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Every file of the dataset. Both the summary and each policy are parsed through their schemas first: a bug
+ * that produces a malformed dataset stops the run here rather than reaching the site (a programmer error).
+ */
+export function buildExports(dataset: Dataset, details: readonly PolicyDetail[]): Map<string, string> {
+  const checked = datasetSchema.parse(dataset);
+  const checkedDetails = details.map((d) => policyDetailSchema.parse(d));
+  const files = new Map<string, string>();
+  files.set('policies.csv', policiesCsv(checked));
+  files.set('coverage.csv', coverageCsv(checkedDetails));
+  files.set('findings.csv', findingsCsv(checkedDetails));
+  files.set('clauses.csv', clausesCsv(checkedDetails));
+  files.set('errors.csv', errorsCsv(checked));
+  files.set('dataset.json', json(checked));
+  files.set('dataset.schema.json', json(z.toJSONSchema(datasetSchema)));
+  files.set('policy.schema.json', json(z.toJSONSchema(policyDetailSchema)));
+  for (const d of checkedDetails) files.set(`policies/${d.summary.id}.json`, json(d));
+  return files;
+}
