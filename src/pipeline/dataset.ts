@@ -128,7 +128,10 @@ export const outdatedReferenceSchema = z.object({
 
 export const stanceSchema = z.object({
   dimensionId: z.string(),
+  /** Value id, e.g. `limited-own-time`. */
   value: z.string(),
+  /** The value in plain words. */
+  label: z.string(),
   cue: z.string(),
   evidence: evidenceSchema,
 });
@@ -183,6 +186,19 @@ export const policySummarySchema = z.object({
   warnings: z.array(z.string()),
 });
 
+export const versionChangeSchema = z.object({
+  /** The earlier version this policy is compared with. */
+  previousId: z.string(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  /** Dates changed but the text is (almost) the same: reviewed on paper only. */
+  reviewDateMovedTextUnchanged: z.boolean(),
+  /** Plain-English summary of the change. */
+  summary: z.string(),
+});
+
 export const policyDetailSchema = z.object({
   summary: policySummarySchema,
   metadata: metadataSchema,
@@ -198,6 +214,8 @@ export const policyDetailSchema = z.object({
   grade: gradeSchema,
   stances: z.array(stanceSchema),
   lineage: lineageSchema,
+  /** Change from the school's previous version of the same document, when there is one. */
+  version: versionChangeSchema.nullable(),
   findings: z.array(findingSchema),
 });
 
@@ -222,9 +240,76 @@ export const corpusMetaSchema = z.object({
   includeText: z.boolean(),
 });
 
+export const taxonomyTypeSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  level: z.enum(['core', 'recommended', 'optional']),
+  expectedSince: z.number().int().nullable(),
+  aliases: z.array(z.string()),
+  whyItMatters: z.string().nullable(),
+  whatToAsk: z.string().nullable(),
+  sources: z.array(z.string()),
+});
+
+export const stanceDimensionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  typeIds: z.array(z.string()),
+  values: z.array(z.object({ id: z.string(), label: z.string(), description: z.string() })),
+  /** Policies holding each value (current documents only). */
+  holders: z.record(z.string(), z.array(z.string())),
+});
+
+/** Counts for the dashboard, computed once so no page re-derives them. */
+export const aggregatesSchema = z.object({
+  policies: z.number().int(),
+  schools: z.number().int(),
+  reviewOverdue: z.number().int(),
+  reviewDueSoon: z.number().int(),
+  noReviewDate: z.number().int(),
+  gradeCounts: z.record(z.string(), z.number().int()),
+  /** Per type: how many current policies include it (present or partial). */
+  prevalence: z.array(z.object({ typeId: z.string(), present: z.number().int(), partial: z.number().int(), share: z.number() })),
+  /** Most common gaps, most frequent first. */
+  topGaps: z.array(z.object({ typeId: z.string(), count: z.number().int() })),
+  /** Most frequent outdated references. */
+  topOutdated: z.array(z.object({ referenceId: z.string(), label: z.string(), count: z.number().int() })),
+});
+
+/** One clause type across the corpus: distinct wordings with how many policies use each. */
+export const clauseTypeDetailSchema = z.object({
+  typeId: z.string(),
+  present: z.array(z.string()),
+  partial: z.array(z.string()),
+  distinctWordings: z.number().int(),
+  wordings: z.array(
+    z.object({
+      text: z.string(),
+      count: z.number().int(),
+      examplePolicyId: z.string(),
+      isReference: z.boolean(),
+      /** Word diff against the most common wording: [op, text] with op '=', '+' or '-'. */
+      diff: z.array(z.tuple([z.enum(['=', '+', '-']), z.string()])).nullable(),
+    }),
+  ),
+  otherCount: z.number().int(),
+  stances: z.array(z.object({ dimensionId: z.string(), counts: z.record(z.string(), z.number().int()) })),
+});
+
 export const datasetSchema = z.object({
   schemaVersion: z.literal(1),
   meta: corpusMetaSchema,
+  taxonomy: z.object({
+    version: z.string(),
+    categories: z.array(z.object({ id: z.string(), title: z.string() })),
+    types: z.array(taxonomyTypeSchema),
+  }),
+  /** How the staleness grade is worked out, in plain English (printed on the methodology page). */
+  gradeFormula: z.string(),
+  aggregates: aggregatesSchema,
+  stanceDimensions: z.array(stanceDimensionSchema),
   policies: z.array(policySummarySchema),
   schools: z.array(schoolSchema),
   /** Files that could not be read, with a plain reason. */
@@ -239,3 +324,5 @@ export type PolicySummary = z.infer<typeof policySummarySchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type DatasetClause = z.infer<typeof clauseSchema>;
 export type School = z.infer<typeof schoolSchema>;
+export type ClauseTypeDetail = z.infer<typeof clauseTypeDetailSchema>;
+export type TaxonomyTypeEntry = z.infer<typeof taxonomyTypeSchema>;

@@ -3,7 +3,7 @@
  * writes them. The CSV headers marked "contract" are relied on by other tools and must not change.
  */
 import { z } from 'zod';
-import { datasetSchema, policyDetailSchema, type Dataset, type PolicyDetail } from '../dataset.ts';
+import { clauseTypeDetailSchema, datasetSchema, policyDetailSchema, type ClauseTypeDetail, type Dataset, type PolicyDetail } from '../dataset.ts';
 import { toCsv, type CsvValue } from './csv.ts';
 
 /** Contract: one row per input document. */
@@ -139,11 +139,21 @@ export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** The same, without indentation, for the per-policy and per-type files the browser fetches. */
+function compactJson(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
 /**
  * Every file of the dataset. Both the summary and each policy are parsed through their schemas first: a bug
  * that produces a malformed dataset stops the run here rather than reaching the site (a programmer error).
  */
-export function buildExports(dataset: Dataset, details: readonly PolicyDetail[]): Map<string, string> {
+export function buildExports(
+  dataset: Dataset,
+  details: readonly PolicyDetail[],
+  clauseTypes: readonly ClauseTypeDetail[],
+  analysisContent: unknown,
+): Map<string, string> {
   const checked = datasetSchema.parse(dataset);
   const checkedDetails = details.map((d) => policyDetailSchema.parse(d));
   const files = new Map<string, string>();
@@ -155,6 +165,9 @@ export function buildExports(dataset: Dataset, details: readonly PolicyDetail[])
   files.set('dataset.json', json(checked));
   files.set('dataset.schema.json', json(z.toJSONSchema(datasetSchema)));
   files.set('policy.schema.json', json(z.toJSONSchema(policyDetailSchema)));
-  for (const d of checkedDetails) files.set(`policies/${d.summary.id}.json`, json(d));
+  for (const d of checkedDetails) files.set(`policies/${d.summary.id}.json`, compactJson(d));
+  // What "Check my policy" needs to run the same analysis in the browser: validated content, no YAML parser.
+  files.set('check-bundle.json', compactJson(analysisContent));
+  for (const t of clauseTypes) files.set(`clause-types/${t.typeId}.json`, compactJson(clauseTypeDetailSchema.parse(t)));
   return files;
 }

@@ -1,0 +1,127 @@
+/**
+ * Comparisons that need the whole corpus: prevalence by group, the reference wording of each clause type, and
+ * template lineage. Each is computed once for the corpus (not per page or per pair) and looked up afterwards.
+ */
+import type { PolicyDocument } from '../types.ts';
+import {
+  latestVersions,
+  peerGroupsOf,
+  prevalence,
+  type GroupPrevalence,
+  type GroupRef,
+  type PolicySummary as GapInput,
+  type SchoolInfo,
+} from '../analyse/gaps/index.ts';
+import { buildWordingIndex, wordingItemsFromCoverage, type WordingIndex } from '../analyse/wording/index.ts';
+import { findSources, type LineageResult } from '../analyse/lineage/nearest-source.ts';
+import { stanceConflicts, type StanceConflict } from '../analyse/stances/index.ts';
+import { groupKey } from '../analyse/gaps/prevalence.ts';
+import type { ContentBundle } from './content.ts';
+import type { PolicyAnalysis } from './policy.ts';
+
+export interface CorpusComparisons {
+  /** Comparison groups of each policy, most general first. */
+  groupsOf: Map<string, GroupRef[]>;
+  nationOf: Map<string, string | null>;
+  prevalence: Map<string, GroupPrevalence>;
+  /** Ids of each school's current documents (latest version of each kind). */
+  currentIds: Set<string>;
+  wording: WordingIndex;
+  lineage: Map<string, LineageResult>;
+  /** Stance conflicts among the current documents of each group, by group key. */
+  conflicts: Map<string, { group: GroupRef; conflicts: StanceConflict[] }>;
+}
+
+export function schoolInfoFrom(content: ContentBundle): Map<string, SchoolInfo> {
+  return new Map(
+    content.schools.map((s) => [
+      s.school_id,
+      {
+        schoolId: s.school_id,
+        name: s.name ?? s.school_id,
+        localAuthority: s.local_authority,
+        trust: s.trust,
+        phase: s.phase,
+        nation: s.nation,
+      },
+    ]),
+  );
+}
+
+export function gapInput(a: PolicyAnalysis): GapInput & { analysis: PolicyAnalysis } {
+  return {
+    policyId: a.context.policyId,
+    schoolId: a.context.schoolId,
+    kind: a.kind as GapInput['kind'],
+    approved: a.metadata.approved?.value ?? null,
+    lastReviewed: a.metadata.lastReviewed?.value ?? null,
+    title: a.metadata.title?.value ?? null,
+    coverage: a.coverage,
+    analysis: a,
+  };
+}
+
+export function compareAcrossCorpus(
+  analyses: readonly PolicyAnalysis[],
+  templates: readonly { id: string; document: PolicyDocument }[],
+  content: ContentBundle,
+): CorpusComparisons {
+  const schools = schoolInfoFrom(content);
+  const groupsOf = new Map<string, GroupRef[]>();
+  const nationOf = new Map<string, string | null>();
+  for (const a of analyses) {
+    const school = schools.get(a.context.schoolId);
+    groupsOf.set(a.context.policyId, peerGroupsOf(school));
+    nationOf.set(a.context.policyId, school?.nation ?? null);
+  }
+
+  // Peers are compared on their current documents: a school's superseded 2016 version is not a peer.
+  const current = latestVersions(analyses.map(gapInput));
+  const groupsFor = (p: { policyId: string }) => groupsOf.get(p.policyId) ?? [];
+  const prev = prevalence(current, groupsFor);
+
+  const wording = buildWordingIndex(
+    current.map((p) => ({
+      policyId: p.policyId,
+      schoolName: p.analysis.metadata.school?.value ?? null,
+      groups: groupsFor(p),
+      items: wordingItemsFromCoverage(p.coverage, p.analysis.document.clauses),
+    })),
+  );
+
+  const lineage = new Map(
+    findSources([
+      ...templates.map((t) => ({ id: t.id, text: t.document.text, date: null, isTemplate: true })),
+      ...analyses.map((a) => ({
+        id: a.context.policyId,
+        text: a.document.text,
+        date: a.metadata.approved?.value ?? a.metadata.lastReviewed?.value ?? null,
+        schoolId: a.context.schoolId,
+        schoolName: a.metadata.school?.value ?? null,
+      })),
+    ]).map((r) => [r.policyId, r]),
+  );
+
+  const members = new Map<string, { group: GroupRef; policies: { policyId: string; stances: PolicyAnalysis['stances'] }[] }>();
+  for (const p of current) {
+    for (const group of groupsFor(p)) {
+      const key = groupKey(group);
+      const entry = members.get(key) ?? { group, policies: [] };
+      entry.policies.push({ policyId: p.policyId, stances: p.analysis.stances });
+      members.set(key, entry);
+    }
+  }
+  const conflicts = new Map(
+    [...members.entries()].map(([key, m]) => [key, { group: m.group, conflicts: stanceConflicts(m.policies, content.stances) }]),
+  );
+
+  return {
+    conflicts,
+    groupsOf,
+    nationOf,
+    prevalence: prev,
+    currentIds: new Set(current.map((p) => p.policyId)),
+    wording,
+    lineage,
+  };
+}

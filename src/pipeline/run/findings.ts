@@ -1,0 +1,119 @@
+/**
+ * The rows of findings.csv for one policy, in a fixed order (review, gaps, outdated references, modern topics,
+ * stance conflicts, residue), each in plain English with its evidence.
+ */
+import type { Finding, PolicyDetail } from '../dataset.ts';
+import type { ContentBundle } from './content.ts';
+import type { Masker } from './assemble.ts';
+import type { PolicyAnalysis } from './policy.ts';
+
+export interface FindingInputs {
+  gaps: PolicyDetail['gaps'];
+  outdatedReferences: PolicyDetail['outdatedReferences'];
+  residue: PolicyDetail['lineage']['residue'];
+  /** Dimensions where this policy's stance differs from others in one of its groups. */
+  conflicts?: { dimensionTitle: string; ownValue: string; others: { value: string; count: number }[]; group: string; evidence: string }[];
+  content: ContentBundle;
+  mask: Masker;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The metadata the due date was worked out from, quoted as the evidence. */
+function reviewEvidence(a: PolicyAnalysis): string {
+  const m = a.metadata;
+  switch (a.review.basis) {
+    case 'next-review':
+      return m.nextReview?.evidence?.quote ?? '';
+    case 'approval+cycle':
+      return [m.approved?.evidence?.quote, m.reviewCycleMonths?.evidence?.quote].filter(Boolean).join(' … ');
+    case 'last-review+cycle':
+      return [m.lastReviewed?.evidence?.quote, m.reviewCycleMonths?.evidence?.quote].filter(Boolean).join(' … ');
+    case 'none':
+      return '';
+  }
+}
+
+function reviewFinding(a: PolicyAnalysis): Finding | null {
+  const r = a.review;
+  const evidence = reviewEvidence(a);
+  switch (r.status) {
+    case 'overdue':
+      return {
+        kind: 'review-overdue',
+        clauseId: '',
+        severity: (r.monthsOverdue ?? 0) >= 12 ? 'high' : 'medium',
+        detail: r.explanation,
+        evidence,
+      };
+    case 'due-soon':
+      return { kind: 'review-due-soon', clauseId: '', severity: 'low', detail: r.explanation, evidence };
+    case 'no-review-date':
+      return { kind: 'no-review-date', clauseId: '', severity: 'medium', detail: r.explanation, evidence: '' };
+    case 'in-date':
+      return null;
+  }
+}
+
+export function policyFindings(a: PolicyAnalysis, inputs: FindingInputs): Finding[] {
+  const titleOf = new Map(inputs.content.taxonomy.types.map((t) => [t.id, t.title]));
+  const findings: Finding[] = [];
+  const review = reviewFinding(a);
+  if (review) findings.push({ ...review, evidence: inputs.mask(review.evidence, 0) });
+
+  for (const g of inputs.gaps) {
+    const title = titleOf.get(g.typeId) ?? g.typeId;
+    const basis =
+      g.basis === 'peers'
+        ? `${percent(g.peerShare ?? 0)} of peer policies (${g.group ?? 'all policies'}) include it`
+        : g.basis === 'guidance-core'
+          ? 'current guidance expects it (core)'
+          : 'current guidance recommends it';
+    findings.push({
+      kind: 'gap',
+      clauseId: g.typeId,
+      severity: g.severity,
+      detail: `No clause on "${title}": ${basis}${g.note ? `; ${g.note}` : ''}.`,
+      evidence: '',
+    });
+  }
+
+  for (const r of inputs.outdatedReferences) {
+    findings.push({
+      kind: 'outdated-reference',
+      clauseId: '',
+      severity: r.severity,
+      detail: `Refers to ${r.label}${r.count > 1 ? ` (${r.count} times)` : ''}: ${r.replacedBy} (since ${r.since}).`,
+      evidence: r.evidence.quote,
+    });
+  }
+
+  for (const t of a.missingModern) {
+    const title = titleOf.get(t.typeId) ?? t.typeId;
+    findings.push({
+      kind: 'missing-modern-topic',
+      clauseId: t.typeId,
+      severity: t.expectedAtApproval ? 'medium' : 'low',
+      detail: t.expectedAtApproval
+        ? `Nothing on "${title}", expected since ${t.expectedSince}: already expected when this policy was approved.`
+        : `Nothing on "${title}", expected since ${t.expectedSince}: it became expected after this policy was approved.`,
+      evidence: '',
+    });
+  }
+
+  for (const c of inputs.conflicts ?? []) {
+    const others = c.others.map((o) => `${o.count} say "${o.value}"`).join(', ');
+    findings.push({
+      kind: 'stance-conflict',
+      clauseId: '',
+      severity: 'low',
+      detail: `${c.dimensionTitle}: this policy says "${c.ownValue}"; in ${c.group}, ${others}.`,
+      evidence: c.evidence,
+    });
+  }
+
+  for (const r of inputs.residue) {
+    findings.push({ kind: 'template-residue', clauseId: '', severity: 'medium', detail: r.reason, evidence: r.quote });
+  }
+  return findings;
+}
