@@ -1,0 +1,15 @@
+export {
+  buildWordingIndex,
+  compareWithReference,
+  peerWordingFor,
+  wordingItemsFromCoverage,
+  wordingKey,
+  type PeerWording,
+  type TypeWordings,
+  type Wording,
+  type WordingComparison,
+  type WordingIndex,
+  type WordingItem,
+  type WordingOptions,
+  type WordingSource,
+} from './wording-index.ts';

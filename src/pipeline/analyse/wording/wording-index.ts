@@ -1,0 +1,252 @@
+/**
+ * How policies word each clause type: the distinct wordings within a comparison group, how many policies use
+ * each, and the most common one (the "reference wording") that a policy can be read against or start from.
+ *
+ * Wordings are grouped by a hash key (words only, the school's own name replaced by "the school"), so building
+ * the index is one pass over the policies' clauses; only the top wordings per type keep their text.
+ */
+import type { CoverageCell } from '../../types.ts';
+import type { ClauseLike } from '../diff/align-clauses.ts';
+import { collapseWhitespace, diceOfSets, genericiseSchoolName, normaliseWords, wordTokens } from '../diff/normalise.ts';
+import { wordDiff, type WordDiffResult } from '../diff/word-diff.ts';
+import { groupKey } from '../gaps/prevalence.ts';
+import type { GroupRef } from '../gaps/types.ts';
+
+export interface WordingItem {
+  typeId: string;
+  clauseId: string;
+  text: string;
+}
+
+export interface WordingSource {
+  policyId: string;
+  /** The policy's own school name, replaced by "the school" before grouping. */
+  schoolName: string | null;
+  groups: readonly GroupRef[];
+  items: readonly WordingItem[];
+}
+
+export interface Wording {
+  /** Grouping key: lower-case words, school name generic. */
+  key: string;
+  /** The first policy's text for this key (stable input order), school name replaced by "the school". */
+  text: string;
+  /** Number of policies using this wording. */
+  count: number;
+  examplePolicyId: string;
+}
+
+export interface TypeWordings {
+  typeId: string;
+  group: GroupRef;
+  /** Policies in the group with at least one clause of this type. */
+  policyCount: number;
+  /** Distinct wordings seen (all of them, not only those kept). */
+  distinct: number;
+  /** The most used wordings, most used first, at most `maxWordings`. */
+  wordings: Wording[];
+  /** Policy uses of wordings beyond the cap. */
+  otherCount: number;
+  /** The most common wording; when none is shared, the most typical one (closest to the rest). */
+  reference: Wording | null;
+}
+
+export interface WordingIndex {
+  /** groupKey → typeId → wordings. */
+  groups: Record<string, Record<string, TypeWordings>>;
+}
+
+export interface WordingOptions {
+  /** Distinct wordings kept with their text per group and type. Default 20. */
+  maxWordings?: number;
+}
+
+/** Clause texts behind each covered type: the evidence clauses' full text when given, else the quotes. */
+export function wordingItemsFromCoverage(coverage: readonly CoverageCell[], clauses?: readonly ClauseLike[]): WordingItem[] {
+  const byId = new Map((clauses ?? []).map((c) => [c.id, c.text] as const));
+  const items: WordingItem[] = [];
+  for (const cell of coverage) {
+    if (cell.status === 'absent') continue;
+    const seen = new Set<string>();
+    for (const ev of cell.evidence) {
+      if (seen.has(ev.clauseId)) continue;
+      seen.add(ev.clauseId);
+      items.push({ typeId: cell.typeId, clauseId: ev.clauseId, text: byId.get(ev.clauseId) ?? ev.quote });
+    }
+  }
+  return items;
+}
+
+export function wordingKey(text: string, schoolName: string | null): string {
+  return normaliseWords(genericiseSchoolName(text, schoolName));
+}
+
+interface Bucket {
+  wording: Wording;
+  order: number;
+}
+
+interface Acc {
+  group: GroupRef;
+  policyCount: number;
+  buckets: Map<string, Bucket>;
+}
+
+/** The wording closest on average to the others: a typical phrasing when no wording is shared. */
+function medoid(candidates: readonly Wording[]): Wording | null {
+  if (candidates.length <= 2) return candidates[0] ?? null;
+  const sets = candidates.map((w) => new Set(wordTokens(w.key)));
+  let best = 0;
+  let bestScore = -1;
+  sets.forEach((s, i) => {
+    let score = 0;
+    sets.forEach((t, j) => {
+      if (i !== j) score += diceOfSets(s, t);
+    });
+    if (score > bestScore + 1e-12) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return candidates[best] ?? null;
+}
+
+const MEDOID_POOL = 30;
+
+export function buildWordingIndex(sources: readonly WordingSource[], options: WordingOptions = {}): WordingIndex {
+  const maxWordings = options.maxWordings ?? 20;
+  const acc = new Map<string, Map<string, Acc>>();
+  let order = 0;
+  for (const source of sources) {
+    // Each policy counts once per wording and once per type, however many clauses repeat it.
+    const keysByType = new Map<string, Map<string, string>>();
+    for (const item of source.items) {
+      const key = wordingKey(item.text, source.schoolName);
+      if (!key) continue;
+      let keys = keysByType.get(item.typeId);
+      if (!keys) {
+        keys = new Map();
+        keysByType.set(item.typeId, keys);
+      }
+      if (!keys.has(key)) keys.set(key, collapseWhitespace(genericiseSchoolName(item.text, source.schoolName)));
+    }
+    const seenGroups = new Set<string>();
+    for (const group of source.groups) {
+      const gk = groupKey(group);
+      if (seenGroups.has(gk)) continue;
+      seenGroups.add(gk);
+      let types = acc.get(gk);
+      if (!types) {
+        types = new Map();
+        acc.set(gk, types);
+      }
+      for (const [typeId, keys] of keysByType) {
+        let a = types.get(typeId);
+        if (!a) {
+          a = { group: { kind: group.kind, name: group.name }, policyCount: 0, buckets: new Map() };
+          types.set(typeId, a);
+        }
+        a.policyCount++;
+        for (const [key, text] of keys) {
+          const bucket = a.buckets.get(key);
+          if (bucket) bucket.wording.count++;
+          else a.buckets.set(key, { wording: { key, text, count: 1, examplePolicyId: source.policyId }, order: order++ });
+        }
+      }
+    }
+  }
+
+  const groups: Record<string, Record<string, TypeWordings>> = {};
+  for (const gk of [...acc.keys()].sort()) {
+    const types = acc.get(gk) ?? new Map<string, Acc>();
+    const out: Record<string, TypeWordings> = {};
+    for (const typeId of [...types.keys()].sort()) {
+      const a = types.get(typeId);
+      if (!a) continue;
+      const ranked = [...a.buckets.values()].sort((x, y) => y.wording.count - x.wording.count || x.order - y.order);
+      const kept = ranked.slice(0, maxWordings).map((b) => b.wording);
+      const total = ranked.reduce((n, b) => n + b.wording.count, 0);
+      const keptTotal = kept.reduce((n, w) => n + w.count, 0);
+      const topCount = kept[0]?.count ?? 0;
+      const tied = ranked.filter((b) => b.wording.count === topCount).slice(0, MEDOID_POOL).map((b) => b.wording);
+      out[typeId] = {
+        typeId,
+        group: a.group,
+        policyCount: a.policyCount,
+        distinct: ranked.length,
+        wordings: kept,
+        otherCount: total - keptTotal,
+        reference: tied.length > 1 ? medoid(tied) : (kept[0] ?? null),
+      };
+    }
+    groups[gk] = out;
+  }
+  return { groups };
+}
+
+export interface PeerWording {
+  typeId: string;
+  group: GroupRef;
+  text: string;
+  /** Policies in the group using exactly this wording. */
+  count: number;
+  /** Policies in the group with the type at all. */
+  policyCount: number;
+}
+
+/**
+ * The most common wording of a type among peers, as a starting point for a clause a policy lacks. Given several
+ * groups (most specific first), the first group that has the type answers.
+ */
+export function peerWordingFor(index: WordingIndex, typeId: string, group: GroupRef | readonly GroupRef[]): PeerWording | null {
+  const groups: readonly GroupRef[] = Array.isArray(group) ? group : [group as GroupRef];
+  for (const g of groups) {
+    const tw = index.groups[groupKey(g)]?.[typeId];
+    if (tw?.reference) {
+      return { typeId, group: tw.group, text: tw.reference.text, count: tw.reference.count, policyCount: tw.policyCount };
+    }
+  }
+  return null;
+}
+
+export interface WordingComparison {
+  typeId: string;
+  clauseId: string;
+  /** The policy's clause text. */
+  text: string;
+  reference: Wording;
+  /** True when the policy's wording is the reference wording (words only, school name generic). */
+  isReference: boolean;
+  /** Word diff from the reference to the policy's text (school name generic on both sides). */
+  diff: WordDiffResult;
+  similarity: number;
+}
+
+/**
+ * Each of a policy's wordings against its group's reference wording; for a type with several clauses, the one
+ * closest to the reference is reported.
+ */
+export function compareWithReference(index: WordingIndex, source: WordingSource, group: GroupRef): WordingComparison[] {
+  const types = index.groups[groupKey(group)];
+  if (!types) return [];
+  const best = new Map<string, WordingComparison>();
+  for (const item of source.items) {
+    const reference = types[item.typeId]?.reference;
+    if (!reference) continue;
+    const key = wordingKey(item.text, source.schoolName);
+    const similarity = key === reference.key ? 1 : diceOfSets(new Set(wordTokens(key)), new Set(wordTokens(reference.key)));
+    const current = best.get(item.typeId);
+    if (current && current.similarity >= similarity) continue;
+    const generic = collapseWhitespace(genericiseSchoolName(item.text, source.schoolName));
+    best.set(item.typeId, {
+      typeId: item.typeId,
+      clauseId: item.clauseId,
+      text: item.text,
+      reference,
+      isReference: key === reference.key,
+      diff: wordDiff(reference.text, generic),
+      similarity,
+    });
+  }
+  return [...best.values()];
+}
