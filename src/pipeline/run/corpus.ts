@@ -53,7 +53,8 @@ export async function analyseCorpus(
   options: CorpusOptions,
 ): Promise<CorpusResult> {
   const { ids, warnings: idWarnings } = assignIds(sources.map((s) => s.sourceFile));
-  const schoolNames = new Map(content.schools.map((s) => [s.school_id, s.name]));
+  const schoolRows = new Map(content.schools.map((s) => [s.school_id, s]));
+  const neighbours = neighbourNames(content.schools);
   const errors: Dataset['errors'] = [];
   const warnings: Dataset['warnings'] = idWarnings.map((w) => ({ sourceFile: w.sourceFile, message: w.message }));
   const analyses: PolicyAnalysis[] = [];
@@ -100,7 +101,10 @@ export async function analyseCorpus(
         policyId: id.policyId,
         schoolId: id.schoolId,
         sourceFile: source.sourceFile,
-        knownSchoolName: schoolNames.get(id.schoolId) ?? null,
+        knownSchoolName: schoolRows.get(id.schoolId)?.name ?? null,
+        localAuthority: schoolRows.get(id.schoolId)?.local_authority ?? null,
+        trust: schoolRows.get(id.schoolId)?.trust ?? null,
+        otherOrganisations: neighbours.get(id.schoolId) ?? [],
         asOf: options.asOf,
         dueSoonMonths: options.dueSoonMonths,
       },
@@ -139,6 +143,34 @@ export async function analyseCorpus(
     warnings: warnings.filter((w) => w.message !== ''),
   };
   return { dataset, details, clauseTypes: clauseTypeViews(details, comparisons, content.taxonomy) };
+}
+
+/** Most neighbours' names checked per policy: keeps the residue scan linear in the corpus size. */
+const MAX_NEIGHBOURS = 200;
+
+/**
+ * Names of the other schools in each school's local authority and trust. Copied text comes from neighbours
+ * (a shared LA template, a sister academy), so they are the names worth looking for in a policy.
+ */
+function neighbourNames(rows: ContentBundle['schools']): Map<string, string[]> {
+  const byGroup = new Map<string, string[]>();
+  for (const r of rows) {
+    for (const key of [r.local_authority && `la:${r.local_authority}`, r.trust && `trust:${r.trust}`]) {
+      if (!key || !r.name) continue;
+      const list = byGroup.get(key) ?? [];
+      if (list.length < MAX_NEIGHBOURS + 1) list.push(r.name);
+      byGroup.set(key, list);
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const names = new Set<string>();
+    for (const key of [r.local_authority && `la:${r.local_authority}`, r.trust && `trust:${r.trust}`]) {
+      for (const n of (key && byGroup.get(key)) || []) if (n !== r.name && names.size < MAX_NEIGHBOURS) names.add(n);
+    }
+    out.set(r.school_id, [...names].sort());
+  }
+  return out;
 }
 
 async function readTemplates(

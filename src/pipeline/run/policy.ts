@@ -28,6 +28,11 @@ export interface PolicyContext {
   sourceFile: string;
   /** School name from content/schools.csv, used when the document does not name itself. */
   knownSchoolName: string | null;
+  /** From content/schools.csv: the school's own local authority and trust are not residue of someone else. */
+  localAuthority: string | null;
+  trust: string | null;
+  /** Other organisations in the corpus; finding one of their names in this policy suggests copied text. */
+  otherOrganisations: readonly string[];
   asOf: string;
   dueSoonMonths: number;
 }
@@ -86,7 +91,11 @@ export function analysePolicy(document: PolicyDocument, context: PolicyContext, 
       metadata.approved?.value ?? null,
     ),
     stances: detectStances(document.clauses, reviewed.classified, content.stances),
-    residue: templateResidue(document.text, schoolName),
+    residue: templateResidue(document.text, schoolName, {
+      knownOrganisations: context.otherOrganisations,
+      localAuthority: context.localAuthority,
+      trust: context.trust,
+    }),
     staleOverrides: reviewed.unmatched.map(
       (u) => `reviewer decision "${u.entry.action} ${u.entry.type}" for clause ${u.entry.clause} no longer matches: ${u.reason}`,
     ),
