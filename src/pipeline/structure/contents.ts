@@ -1,0 +1,60 @@
+import type { ExcludedSpan } from '../types.ts';
+import { contentOf, type Unit } from './units.ts';
+
+/** A contents entry with its page number: dot leaders, or a tab / wide gap before the number. */
+const ENTRY_WITH_PAGE = /^.{2,150}?(?:\.{4,}|…{2,}|[ \t]*\t|\s{3,})[ \t.…]*\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/;
+const DOT_LEADER = /\.{5,}|…{3,}/;
+const CONTENTS_HEADING = /^(?:table\s+of\s+)?contents(?:\s+page)?\s*:?$|^index$/i;
+/** Column headings inside a contents list ("Page", "Page Number", "Section"). */
+const CONTENTS_COLUMN = /^(?:page(?:\s+(?:number|no\.?))?|section|paragraph)$/i;
+
+/** An entry's number and title without its page number, for spotting the body restarting at the first section. */
+function titleOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/(?:\.{2,}|…+|\t|\s{3,})[\s.…]*\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function entryLike(u: Unit): boolean {
+  const t = contentOf(u);
+  return t.length <= 130 && !/[.;]$/.test(t) && /\p{L}/u.test(t);
+}
+
+/**
+ * Marks contents pages. A line with a page number after dot leaders or a tab is an entry wherever it is. After a
+ * "Contents" heading, short lines are entries until the body starts: a line repeating an earlier entry's title
+ * (the first section heading), a line that reads as running text, or a new page.
+ */
+export function findContents(units: readonly Unit[], excluded: Map<Unit, ExcludedSpan['kind']>): void {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (!u || excluded.has(u)) continue;
+    if (ENTRY_WITH_PAGE.test(u.text) || (DOT_LEADER.test(u.text) && u.text.length <= 200)) {
+      excluded.set(u, 'contents');
+      continue;
+    }
+    if (!CONTENTS_HEADING.test(contentOf(u))) continue;
+    excluded.set(u, 'contents');
+    // The body restarts with the first entry's section ("1. Introduction" after "1. Introduction<tab>3").
+    let firstTitle: string | null = null;
+    let lastPage = u.page;
+    for (let j = i + 1; j < units.length; j++) {
+      const v = units[j];
+      if (!v) break;
+      if (excluded.has(v)) {
+        if (excluded.get(v) === 'contents' && firstTitle === null && titleOf(v.text) !== '') firstTitle = titleOf(v.text);
+        continue;
+      }
+      const title = titleOf(v.text);
+      if (title !== '' && title === firstTitle && !ENTRY_WITH_PAGE.test(v.text)) break;
+      if (lastPage !== undefined && v.page !== undefined && v.page !== lastPage) break;
+      if (!entryLike(v) && !CONTENTS_COLUMN.test(v.text.trim())) break;
+      excluded.set(v, 'contents');
+      if (firstTitle === null && title !== '' && !CONTENTS_COLUMN.test(v.text.trim())) firstTitle = title;
+      lastPage = v.page;
+      i = j;
+    }
+  }
+}
