@@ -180,7 +180,7 @@ export const policySummarySchema = z.object({
   typesCovered: z.number().int(),
   clauseCount: z.number().int(),
   hasAcknowledgementForm: z.boolean(),
-  /** Per type id: status initial p (present), q (partial), a (absent), s (present but stale). */
+  /** One letter per clause type in taxonomy order: p present, r partial, a absent, s present but citing something outdated. */
   coverageCode: z.string(),
   findingCounts: z.record(z.string(), z.number().int()),
   warnings: z.array(z.string()),

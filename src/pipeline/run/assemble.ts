@@ -28,13 +28,13 @@ function maskEvidence<E extends Evidence>(e: E, mask: Masker): E {
   return { ...e, quote: mask(e.quote, e.start) };
 }
 
-/** p present, q partial, a absent; s when present but its evidence clause cites something outdated. */
+/** p present, r partial, a absent; s when present but its evidence clause cites something outdated. */
 function coverageCode(a: PolicyAnalysis): string {
   const staleClauses = new Set(a.outdated.filter((h) => !h.historical).map((h) => h.clauseId));
   return a.coverage
     .map((cell) => {
       if (cell.status === 'absent') return 'a';
-      if (cell.status === 'partial') return 'q';
+      if (cell.status === 'partial') return 'r';
       return cell.evidence.some((e) => staleClauses.has(e.clauseId)) ? 's' : 'p';
     })
     .join('');

@@ -55,7 +55,7 @@ export function aggregatesView(details: readonly PolicyDetail[], comparisons: Co
     for (const d of current) {
       const code = d.summary.coverageCode[i];
       if (code === 'p' || code === 's') present++;
-      else if (code === 'q') partial++;
+      else if (code === 'r') partial++;
     }
     return { typeId: t.id, present, partial, share: current.length ? (present + partial) / current.length : 0 };
   });
@@ -96,7 +96,7 @@ export function clauseTypeViews(
     for (const d of details) {
       const code = d.summary.coverageCode[i];
       if (code === 'p' || code === 's') present.push(d.summary.id);
-      else if (code === 'q') partial.push(d.summary.id);
+      else if (code === 'r') partial.push(d.summary.id);
     }
     for (const d of details) {
       if (!comparisons.currentIds.has(d.summary.id)) continue;
