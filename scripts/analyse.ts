@@ -7,12 +7,18 @@
  * that fails its own schema) crashes with a stack trace, because carrying on would publish wrong data.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './lib/args.ts';
 import { listFiles } from './lib/walk.ts';
 import { writeOutputs } from './lib/write.ts';
 import { loadContent, ContentError } from './lib/content.ts';
 import { createReporter } from './lib/report.ts';
+import { analysisFingerprint } from './lib/fingerprint.ts';
+import { OutcomeCache } from './lib/cache.ts';
+import { fileAnalyser } from './lib/analyse-file.ts';
+import { createPool } from './lib/pool.ts';
 import { analyseCorpus, type SourceDocument } from '../src/pipeline/run/corpus.ts';
 import { browserContent } from '../src/pipeline/run/content.ts';
 import { buildExports } from '../src/pipeline/output/exports.ts';
@@ -20,7 +26,7 @@ import { buildExports } from '../src/pipeline/output/exports.ts';
 async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
   try {
-    options = parseCliArgs(argv, new Date().toISOString().slice(0, 10));
+    options = parseCliArgs(argv, new Date().toISOString().slice(0, 10), availableParallelism());
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) console.error(`policy-atlas: ${e.message}\n`);
@@ -52,17 +58,39 @@ async function main(argv: string[]): Promise<number> {
 
   const files = await listFiles(input);
   report.start(files.length, options.input);
-  const sources: SourceDocument[] = [];
   // Bytes are read when the pipeline reaches a file, so a large corpus is never all in memory at once.
-  for (const rel of files) sources.push({ sourceFile: rel, read: async () => new Uint8Array(await readFile(join(input, rel))) });
+  const sources: SourceDocument[] = files.map((rel) => ({
+    sourceFile: rel,
+    read: async () => new Uint8Array(await readFile(join(input, rel))),
+  }));
 
-  const result = await analyseCorpus(sources, content.bundle, {
-    asOf: options.asOf,
-    dueSoonMonths: options.dueSoonMonths,
-    maskPersonalData: options.maskPersonalData,
-    includeText: options.includeText,
-    onProgress: (done, sourceFile) => report.progress(done, sourceFile),
-  });
+  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+  const fingerprint = options.cacheDir ? await analysisFingerprint(projectRoot, options.content) : '';
+  const cacheDir = options.cacheDir ? resolve(options.cacheDir) : null;
+  // Small runs are quicker in one thread than spinning up workers that each load the content.
+  const useWorkers = options.workers > 0 && files.length >= 20;
+  const pool = useWorkers
+    ? createPool(options.workers, { contentDir: resolve(options.content), schoolsFile: options.schools && resolve(options.schools), cacheDir, fingerprint })
+    : null;
+  const inProcess = fileAnalyser(content.bundle, cacheDir ? new OutcomeCache(cacheDir, fingerprint) : null);
+
+  let result;
+  try {
+    result = await analyseCorpus(sources, content.bundle, {
+      asOf: options.asOf,
+      dueSoonMonths: options.dueSoonMonths,
+      maskPersonalData: options.maskPersonalData,
+      includeText: options.includeText,
+      onProgress: (done, sourceFile) => report.progress(done, sourceFile),
+      concurrency: pool ? options.workers * 2 : 1,
+      analyseSource: (source, context) =>
+        pool
+          ? pool.run(join(input, source.sourceFile), source.sourceFile, context)
+          : inProcess(join(input, source.sourceFile), source.sourceFile, context),
+    });
+  } finally {
+    await pool?.close();
+  }
 
   await writeOutputs(options.out, buildExports(result.dataset, result.details, result.clauseTypes, browserContent(content.bundle)));
   report.summary(result.dataset, options.out);

@@ -11,6 +11,10 @@ export interface CliOptions {
   includeText: boolean;
   dueSoonMonths: number;
   quiet: boolean;
+  /** Worker threads; 0 analyses in the main thread. */
+  workers: number;
+  /** Folder of cached per-document results, or null for none. */
+  cacheDir: string | null;
 }
 
 export class UsageError extends Error {}
@@ -26,11 +30,14 @@ export const USAGE = `Usage: npm run analyse -- [--input DIR] [--out DIR] [optio
   --no-mask          publish staff names, personal emails and phone numbers unmasked
   --no-text          publish the analysis without the full policy text
   --strict           exit with status 1 when any file could not be read
+  --workers N        worker threads (0 = none)                                          [cores, at most 4]
+  --cache DIR        keep per-document results here so unchanged files are not re-read  [.cache/analyse]
+  --no-cache         analyse every file afresh
   --quiet            no progress lines
 `;
 
 /** `today` is passed in so this stays testable; only the CLI entry point reads the clock. */
-export function parseCliArgs(argv: string[], today: string): CliOptions {
+export function parseCliArgs(argv: string[], today: string, cores = 2): CliOptions {
   let values;
   try {
     ({ values } = parseArgs({
@@ -46,6 +53,9 @@ export function parseCliArgs(argv: string[], today: string): CliOptions {
         'no-text': { type: 'boolean' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        workers: { type: 'string' },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -62,6 +72,10 @@ export function parseCliArgs(argv: string[], today: string): CliOptions {
   if (!Number.isInteger(dueSoon) || dueSoon < 0 || dueSoon > 36) {
     throw new UsageError(`--due-soon must be a whole number of months from 0 to 36`);
   }
+  const workers = Number(values.workers ?? String(Math.min(4, Math.max(1, cores))));
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+    throw new UsageError(`--workers must be a whole number from 0 to 64`);
+  }
   const content = values.content ?? 'content';
   return {
     input: values.input ?? `${content}/policies`,
@@ -74,5 +88,7 @@ export function parseCliArgs(argv: string[], today: string): CliOptions {
     includeText: !(values['no-text'] ?? false),
     dueSoonMonths: dueSoon,
     quiet: values.quiet ?? false,
+    workers,
+    cacheDir: values['no-cache'] ? null : (values.cache ?? '.cache/analyse'),
   };
 }

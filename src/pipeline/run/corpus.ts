@@ -10,7 +10,7 @@ import { assignIds } from '../ids.ts';
 import { extensionOf, ingest, unsupportedAdvice, SUPPORTED_EXTENSIONS } from '../ingest/index.ts';
 import { structure } from '../structure/index.ts';
 import { sha256Hex } from './hash.ts';
-import { analysePolicy, type PolicyAnalysis } from './policy.ts';
+import { analysePolicy, type PolicyAnalysis, type PolicyContext } from './policy.ts';
 import { compareAcrossCorpus } from './compare.ts';
 import { toPolicyDetail, toSchools } from './assemble.ts';
 import { aggregatesView, clauseTypeViews, stanceDimensionsView, taxonomyView, versionChanges } from './views.ts';
@@ -29,6 +29,10 @@ export interface CorpusOptions {
   maskPersonalData: boolean;
   includeText: boolean;
   onProgress?: (done: number, sourceFile: string) => void;
+  /** How each file is analysed; defaults to in-process. */
+  analyseSource?: AnalyseSource;
+  /** Files analysed at once (useful when `analyseSource` hands work to threads). */
+  concurrency?: number;
 }
 
 export interface CorpusResult {
@@ -41,6 +45,58 @@ export const TOOL = 'policy-atlas 0.1.0';
 
 /** Above this a file is still read, but the user is told: it is unlikely to be one policy. */
 const LARGE_FILE_BYTES = 5 * 1024 * 1024;
+
+/** What happened to one file: analysed (with anything odd about it), or not read and why. */
+export type DocumentOutcome =
+  | { ok: true; analysis: PolicyAnalysis; hash: string; warnings: string[] }
+  | { ok: false; code: string; error: string };
+
+/** Analyses one source; the CLI swaps in a version that runs in worker threads behind a cache. */
+export type AnalyseSource = (source: SourceDocument, context: PolicyContext) => Promise<DocumentOutcome>;
+
+/**
+ * Reads and analyses one file. An unreadable file is an outcome, not an exception: only a bug throws.
+ */
+export async function analyseSource(source: SourceDocument, context: PolicyContext, content: ContentBundle): Promise<DocumentOutcome> {
+  const ext = extensionOf(source.sourceFile);
+  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
+    return {
+      ok: false,
+      code: 'unsupported',
+      error: unsupportedAdvice(ext) ?? `not a format Policy Atlas reads (${ext || 'no extension'}): save it as .docx or PDF and add it again`,
+    };
+  }
+  const bytes = await source.read();
+  let document: PolicyDocument;
+  try {
+    document = await readDocument(bytes, source.sourceFile.slice(source.sourceFile.lastIndexOf('/') + 1));
+  } catch (e) {
+    if (!(e instanceof IngestError)) throw e;
+    return { ok: false, code: e.code, error: e.message };
+  }
+  const warnings: string[] = [];
+  if (bytes.length > LARGE_FILE_BYTES) {
+    warnings.push(`a very large file (${(bytes.length / 1024 / 1024).toFixed(1)} MB): check it is one policy`);
+  }
+  if (document.clauses.length === 0) warnings.push('no clauses found: the file has text but nothing that reads as policy rules');
+  const analysis = analysePolicy(document, context, content);
+  warnings.push(...document.warnings, ...analysis.metadata.warnings, ...analysis.staleOverrides);
+  return { ok: true, analysis, hash: await sha256Hex(bytes), warnings };
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
+async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T, i);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
 
 /** Reads one file into a structured document, or says in plain words why it cannot. */
 export async function readDocument(bytes: Uint8Array, fileName: string): Promise<PolicyDocument> {
@@ -60,59 +116,43 @@ export async function analyseCorpus(
   const analyses: PolicyAnalysis[] = [];
   const firstByHash = new Map<string, string>();
 
-  for (const [i, source] of sources.entries()) {
+  const contexts = sources.map((source, i): PolicyContext => {
     const id = ids[i];
     if (!id) throw new Error(`no id assigned to ${source.sourceFile}`);
-    const ext = extensionOf(source.sourceFile);
-    if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
-      errors.push({
-        sourceFile: source.sourceFile,
-        code: 'unsupported',
-        error: unsupportedAdvice(ext) ?? `not a format Policy Atlas reads (${ext || 'no extension'}): save it as .docx or PDF and add it again`,
-      });
-      options.onProgress?.(i + 1, source.sourceFile);
+    const row = schoolRows.get(id.schoolId);
+    return {
+      policyId: id.policyId,
+      schoolId: id.schoolId,
+      sourceFile: source.sourceFile,
+      knownSchoolName: row?.name ?? null,
+      localAuthority: row?.local_authority ?? null,
+      trust: row?.trust ?? null,
+      otherOrganisations: neighbours.get(id.schoolId) ?? [],
+      asOf: options.asOf,
+      dueSoonMonths: options.dueSoonMonths,
+    };
+  });
+
+  const analyse: AnalyseSource = options.analyseSource ?? ((source, context) => analyseSource(source, context, content));
+  let done = 0;
+  const outcomes = await mapConcurrent(sources, options.concurrency ?? 1, async (source, i) => {
+    const outcome = await analyse(source, contexts[i] as PolicyContext);
+    options.onProgress?.(++done, source.sourceFile);
+    return outcome;
+  });
+
+  // Collected in input order, whatever order the workers finished in, so the output is byte-identical.
+  for (const [i, outcome] of outcomes.entries()) {
+    const sourceFile = sources[i]?.sourceFile ?? '';
+    if (!outcome.ok) {
+      errors.push({ sourceFile, code: outcome.code, error: outcome.error });
       continue;
     }
-    const bytes = await source.read();
-    const fileName = source.sourceFile.slice(source.sourceFile.lastIndexOf('/') + 1);
-    let document: PolicyDocument;
-    try {
-      document = await readDocument(bytes, fileName);
-    } catch (e) {
-      if (!(e instanceof IngestError)) throw e;
-      errors.push({ sourceFile: source.sourceFile, code: e.code, error: e.message });
-      options.onProgress?.(i + 1, source.sourceFile);
-      continue;
-    }
-
-    const note = (message: string) => warnings.push({ sourceFile: source.sourceFile, message });
-    const hash = await sha256Hex(bytes);
-    const twin = firstByHash.get(hash);
-    if (twin) note(`the same file as ${twin}: both are analysed, but peers and prevalence count it twice`);
-    else firstByHash.set(hash, source.sourceFile);
-    if (bytes.length > LARGE_FILE_BYTES) {
-      note(`a very large file (${(bytes.length / 1024 / 1024).toFixed(1)} MB): check it is one policy`);
-    }
-    if (document.clauses.length === 0) note('no clauses found: the file has text but nothing that reads as policy rules');
-
-    const analysis = analysePolicy(
-      document,
-      {
-        policyId: id.policyId,
-        schoolId: id.schoolId,
-        sourceFile: source.sourceFile,
-        knownSchoolName: schoolRows.get(id.schoolId)?.name ?? null,
-        localAuthority: schoolRows.get(id.schoolId)?.local_authority ?? null,
-        trust: schoolRows.get(id.schoolId)?.trust ?? null,
-        otherOrganisations: neighbours.get(id.schoolId) ?? [],
-        asOf: options.asOf,
-        dueSoonMonths: options.dueSoonMonths,
-      },
-      content,
-    );
-    for (const w of [...document.warnings, ...analysis.metadata.warnings, ...analysis.staleOverrides]) note(w);
-    analyses.push(analysis);
-    options.onProgress?.(i + 1, source.sourceFile);
+    const twin = firstByHash.get(outcome.hash);
+    if (twin) warnings.push({ sourceFile, message: `the same file as ${twin}: both are analysed, but peers and prevalence count it twice` });
+    else firstByHash.set(outcome.hash, sourceFile);
+    for (const message of outcome.warnings) warnings.push({ sourceFile, message });
+    analyses.push(outcome.analysis);
   }
 
   const templates = await readTemplates(content, warnings);
