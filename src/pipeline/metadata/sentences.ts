@@ -34,7 +34,7 @@ const SUBJECT = new RegExp(`\\b(this|the|our)\\s+(?:[\\w-]+\\s+){0,5}?${DOC_NOUN
 const PROVENANCE = /\b(?:based\s+on|adapted\s+from|taken\s+from|derived\s+from|model\s+policy|template|guidance\s+from)\b/i;
 
 const VERB =
-  /\b(?<aux>was|were|has\s+been|had\s+been|will\s+be|shall\s+be|is\s+(?:due\s+)?to\s+be|is\s+due\s+(?:for|to\s+be)|is\s+due|are)?\s*(?<adv>last|next|first|originally|formally|fully|initially)?\s*(?<verb>reviewed|revised|updated|amended|approved|ratified|adopted|agreed|implemented|introduced|issued|written|created|published|review|effective)\b/gi;
+  /\b(?<aux>was|were|has\s+been|had\s+been|(?:will|shall|is\s+to)\s+next\s+be|will\s+be|shall\s+be|is\s+(?:due\s+)?to\s+be|is\s+due\s+(?:for|to\s+be)|is\s+due|are)?\s*(?<adv>last|next|first|originally|formally|fully|initially)?\s*(?<verb>reviewed|revised|updated|amended|approved|ratified|adopted|agreed|implemented|introduced|issued|written|created|published|review|effective)\b/gi;
 /** What may sit between the verb and the date: "by the Governing Body on", "in", "from". */
 const GAP = /^(?:\s+(?:by|at)\s+[^.;!?\d\n]{1,60}?)?\s*,?\s*(?:on|in|from|during|at|as\s+of|by|before|dated)?\s*(?:the\s+)?$/i;
 
@@ -49,7 +49,7 @@ function sentenceBounds(text: string, at: number): { start: number; end: number 
 function classify(aux: string | undefined, adv: string | undefined, verb: string): StatementKind | null {
   const a = (aux ?? '').toLowerCase().replace(/\s+/g, ' ');
   const v = verb.toLowerCase();
-  const future = /will be|shall be|to be|due/.test(a) || adv?.toLowerCase() === 'next';
+  const future = /\bwill\b|\bshall\b|to be|due/.test(a) || adv?.toLowerCase() === 'next';
   if (future) return /^review/.test(v) ? 'next' : null;
   if (v === 'review') return null;
   if (/^(reviewed|revised|updated|amended)$/.test(v)) return 'last';

@@ -14,6 +14,14 @@ type Want = Partial<{ approved: string | null; last: string | null; next: string
 
 const FORMS: ReadonlyArray<readonly [string, Want]> = [
   [
+    'Staff AUP\n\nThis policy was approved by the Governing Body in October 2020, and will next be reviewed in October 2022.\n',
+    { approved: '2020-10', last: null, next: '2022-10', cycle: 24 },
+  ],
+  [
+    'ICT Policy\n\nThis policy was adopted by the Board of Trustees on 18/10/2012, and will next be reviewed by 18/10/2015.\n',
+    { approved: '2012-10-18', last: null, next: '2015-10-18', cycle: 36 },
+  ],
+  [
     'Acceptable Use Policy\nDate Written: October 2019\nDate to be reviewed: October 2020 or before\nRatified by Governors: 31st October 2019\n',
     { approved: '2019-10-31', last: null, next: '2020-10', cycle: 12, body: 'Governing Body' },
   ],
