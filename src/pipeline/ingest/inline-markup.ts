@@ -9,10 +9,11 @@ export interface StrippedLine {
 /*
  * One alternation, scanned once per line. Every content class excludes its own delimiter, so a failed match
  * stops at the next delimiter instead of rescanning the line: linear time on any input.
- *   1 ***x***   2 **x**   3 __x__   4 *x*   5 _x_   6 [label](url) / ![alt](src)   7 `code`   8 \x escape
+ *   1 ***x***   2 **x**   3 __x__   4 *x*   5 _x_   6 [label](url) / ![alt](src), the url may hold one level of
+ *   brackets (`…/Policy_(AUP)`, `javascript:alert(1)`)   7 `code`   8 \x escape
  */
 const INLINE =
-  /\*\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*\*|\*\*([^\s*](?:[^*\n]*?[^\s*])?)\*\*|(?<![\p{L}\p{N}_])__([^\s_](?:[^_\n]*?[^\s_])?)__(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_([^\s_](?:[^_\n]*?[^\s_])?)_(?![\p{L}\p{N}_])|!?\[([^\]\n]+)\]\([^)\s]*(?:\s+"[^"\n]*")?\)|`([^`\n]+)`|\\([\\`*_[\]()#+\-.!])/gu;
+  /\*\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*\*|\*\*([^\s*](?:[^*\n]*?[^\s*])?)\*\*|(?<![\p{L}\p{N}_])__([^\s_](?:[^_\n]*?[^\s_])?)__(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_([^\s_](?:[^_\n]*?[^\s_])?)_(?![\p{L}\p{N}_])|!?\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\)|`([^`\n]+)`|\\([\\`*_[\]()#+\-.!])/gu;
 
 /**
  * Removes Markdown-style inline markup that plain-text and Markdown policies carry (`**must**`, `[label](#)`),

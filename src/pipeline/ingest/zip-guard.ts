@@ -85,7 +85,7 @@ export function guardZip(bytes: Uint8Array, maxDecompressedBytes: number): ZipEn
   const entries = readZipDirectory(bytes);
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (total > maxDecompressedBytes) {
-    const mb = (n: number): string => `${Math.round(n / 1e6)} MB`;
+    const mb = (n: number): string => `${Math.round(n / 2 ** 20)} MB`;
     throw new IngestError(
       `the document would unpack to ${mb(total)}, more than the ${mb(maxDecompressedBytes)} allowed; it may be a zip bomb or carry very large images`,
       'too-large',
