@@ -15,6 +15,16 @@ const LABEL_LIKE = /^[\w\s&/()-]{1,40}:(?:\s*\S|\s*$)|^(?:contents|table of cont
 const ADORNMENT = /^[=\-~^*#_+`.:]{3,}\s*$/;
 const MARKUP_EDGE = /^[#*_>\s]+|[*_\s]+$/g;
 
+/**
+ * "Approved by: Governors" is a label; "Staff Code of Conduct: Use of Technology" is a title with a subtitle.
+ * The difference: the words before the colon name a document and no date follows.
+ */
+function isLabel(text: string): boolean {
+  if (!LABEL_LIKE.test(text)) return false;
+  const head = text.slice(0, text.indexOf(':'));
+  return !(DOC_NOUN.test(head) && findDates(text).length === 0);
+}
+
 export function extractTitle(text: string, top: Line[], frontMatter: Record<string, unknown> | undefined): MetaValue<string> | null {
   const fmTitle = frontMatter?.['title'];
   if (typeof fmTitle === 'string' && fmTitle.trim()) {
@@ -30,7 +40,7 @@ export function extractTitle(text: string, top: Line[], frontMatter: Record<stri
   top.forEach((line, order) => {
     if (line.cells.length !== 1) return;
     const cell = line.cells[0]!;
-    if (ADORNMENT.test(cell.text) || LABEL_LIKE.test(cell.text) || cell.text.length > 140) return;
+    if (ADORNMENT.test(cell.text) || isLabel(cell.text) || cell.text.length > 140) return;
     const inner = cell.text.replace(MARKUP_EDGE, '');
     if (!inner || /^[\d\s.]+$/.test(inner)) return;
     const dates = findDates(inner);
@@ -61,7 +71,7 @@ export function extractTitle(text: string, top: Line[], frontMatter: Record<stri
   // Nothing policy-like: fall back on the first short line that is not markup (reST "Internet access" titles).
   for (const line of top) {
     const cell = line.cells[0];
-    if (!cell || ADORNMENT.test(cell.text) || LABEL_LIKE.test(cell.text) || cell.text.startsWith('..')) continue;
+    if (!cell || ADORNMENT.test(cell.text) || isLabel(cell.text) || cell.text.startsWith('..')) continue;
     const inner = cell.text.replace(MARKUP_EDGE, '');
     if (!inner || inner.length > 100 || findDates(inner).length) continue;
     const start = cell.start + cell.text.indexOf(inner);

@@ -99,6 +99,17 @@ describe('header forms from real policies', () => {
   }
 });
 
+describe('titles', () => {
+  it('keeps a subtitle after a colon when the words before it name a document', () => {
+    expect(meta('Staff Code of Conduct: Use of Technology\nWestbrook Primary School\nApproved: 4 May 2021\n').title?.value).toBe(
+      'Staff Code of Conduct: Use of Technology',
+    );
+  });
+  it('does not take a label line for a title', () => {
+    expect(meta('Policy approved: 4 May 2021\nOnline Safety Policy\n').title?.value).toBe('Online Safety Policy');
+  });
+});
+
 describe('warnings', () => {
   it('names an impossible date and does not use it', () => {
     const m = meta('Acceptable Use Policy\nApproved: 31/02/2019\n');
