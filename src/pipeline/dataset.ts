@@ -148,6 +148,8 @@ export const gapSchema = z.object({
   note: z.string().nullable(),
   /** The most common wording among peers, as a starting point. */
   suggestedWording: z.string().nullable(),
+  /** Another current document of the same school that covers the type (the topic may live there instead). */
+  coveredElsewhere: z.string().nullable(),
 });
 
 export const lineageSchema = z.object({
@@ -228,6 +230,10 @@ export const schoolSchema = z.object({
   phase: z.string().nullable(),
   nation: z.string().nullable(),
   policyIds: z.array(z.string()),
+  /** The school's current documents: the latest version of each kind. */
+  currentPolicyIds: z.array(z.string()),
+  /** Coverage across the current documents together, one letter per type as in coverageCode (p, r, a). */
+  coverageCode: z.string(),
 });
 
 export const corpusMetaSchema = z.object({

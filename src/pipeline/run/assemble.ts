@@ -94,6 +94,11 @@ export function toPolicyDetail(
     severity: g.severity,
     note: g.guidanceNote ?? null,
     suggestedWording: peerWordingFor(comparisons.wording, g.typeId, mostSpecificFirst)?.text ?? null,
+    coveredElsewhere:
+      comparisons.schoolCoverage
+        .get(a.context.schoolId)
+        ?.types.find((t) => t.typeId === g.typeId)
+        ?.coveredBy.find((c) => c.policyId !== policyId)?.policyId ?? null,
   }));
 
   const grade = stalenessGrade({ review: a.review, references: a.outdated, missing: a.missingModern });
@@ -217,7 +222,11 @@ export function toPolicyDetail(
   };
 }
 
-export function toSchools(details: readonly PolicyDetail[], rows: readonly SchoolRow[]): Dataset['schools'] {
+export function toSchools(
+  details: readonly PolicyDetail[],
+  rows: readonly SchoolRow[],
+  comparisons: CorpusComparisons,
+): Dataset['schools'] {
   const byId = new Map<string, string[]>();
   const nameOf = new Map<string, string | null>();
   for (const d of details) {
@@ -229,6 +238,7 @@ export function toSchools(details: readonly PolicyDetail[], rows: readonly Schoo
   const rowsById = new Map(rows.map((r) => [r.school_id, r]));
   return [...byId.keys()].sort().map((id) => {
     const row = rowsById.get(id);
+    const coverage = comparisons.schoolCoverage.get(id);
     return {
       id,
       name: row?.name ?? nameOf.get(id) ?? null,
@@ -238,6 +248,8 @@ export function toSchools(details: readonly PolicyDetail[], rows: readonly Schoo
       phase: row?.phase ?? null,
       nation: row?.nation ?? null,
       policyIds: byId.get(id) ?? [],
+      currentPolicyIds: coverage?.documents.map((d) => d.policyId) ?? [],
+      coverageCode: (coverage?.types ?? []).map((t) => (t.status === 'present' ? 'p' : t.status === 'partial' ? 'r' : 'a')).join(''),
     };
   });
 }

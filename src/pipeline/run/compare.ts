@@ -7,6 +7,8 @@ import {
   latestVersions,
   peerGroupsOf,
   prevalence,
+  schoolCoverage,
+  type SchoolCoverage,
   type GroupPrevalence,
   type GroupRef,
   type PolicySummary as GapInput,
@@ -28,6 +30,8 @@ export interface CorpusComparisons {
   currentIds: Set<string>;
   wording: WordingIndex;
   lineage: Map<string, LineageResult>;
+  /** Each school's coverage across its current documents together (AUP, online safety, social media…). */
+  schoolCoverage: Map<string, SchoolCoverage>;
   /** Stance conflicts among the current documents of each group, by group key. */
   conflicts: Map<string, { group: GroupRef; conflicts: StanceConflict[] }>;
 }
@@ -115,7 +119,15 @@ export function compareAcrossCorpus(
     [...members.entries()].map(([key, m]) => [key, { group: m.group, conflicts: stanceConflicts(m.policies, content.stances) }]),
   );
 
+  const bySchool = new Map<string, ReturnType<typeof gapInput>[]>();
+  for (const a of analyses) {
+    const list = bySchool.get(a.context.schoolId) ?? [];
+    list.push(gapInput(a));
+    bySchool.set(a.context.schoolId, list);
+  }
+
   return {
+    schoolCoverage: new Map([...bySchool.entries()].map(([id, docs]) => [id, schoolCoverage(docs)])),
     conflicts,
     groupsOf,
     nationOf,

@@ -186,14 +186,14 @@ export async function analyseCorpus(
     ...toPolicyDetail(a, comparisons, content, options),
     version: versions.get(a.context.policyId) ?? null,
   }));
-  const schools = toSchools(details, content.schools);
+  const schools = toSchools(details, content.schools, comparisons);
   const dataset: Dataset = {
     schemaVersion: 1,
     meta: {
       tool: TOOL,
       asOf: options.asOf,
       taxonomyVersion: content.taxonomy.version,
-      referencesVersion: content.references.versions.join(' '),
+      referencesVersion: referencesVersion(content.references.versions),
       maskPersonalData: options.maskPersonalData,
       includeText: options.includeText,
     },
@@ -207,6 +207,19 @@ export async function analyseCorpus(
     warnings: warnings.filter((w) => w.message !== ''),
   };
   return { dataset, details, clauseTypes: clauseTypeViews(details, comparisons, content.taxonomy) };
+}
+
+/**
+ * One version for the reference lists when they agree ("1"), otherwise each list's ("laws 2, platforms 1"), from
+ * the loader's `path/name.yaml@version` entries.
+ */
+function referencesVersion(versions: readonly string[]): string {
+  const parsed = versions.map((v) => {
+    const at = v.lastIndexOf('@');
+    return { name: v.slice(0, at).replace(/^.*\//, '').replace(/\.ya?ml$/, ''), version: v.slice(at + 1) };
+  });
+  const distinct = new Set(parsed.map((p) => p.version));
+  return distinct.size <= 1 ? (parsed[0]?.version ?? 'none') : parsed.map((p) => `${p.name} ${p.version}`).join(', ');
 }
 
 /** Most neighbours' names checked per policy: keeps the residue scan linear in the corpus size. */

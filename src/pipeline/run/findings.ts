@@ -73,7 +73,7 @@ export function policyFindings(a: PolicyAnalysis, inputs: FindingInputs): Findin
       kind: 'gap',
       clauseId: g.typeId,
       severity: g.severity,
-      detail: `No clause on "${title}": ${basis}${g.note ? `; ${g.note}` : ''}.`,
+      detail: `No clause on "${title}": ${basis}${g.note ? `; ${g.note}` : ''}${g.coveredElsewhere ? `; the school's ${g.coveredElsewhere} covers it` : ''}.`,
       evidence: '',
     });
   }
