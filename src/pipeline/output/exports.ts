@@ -27,6 +27,9 @@ export const POLICIES_HEADER = [
   'clauses',
   'acknowledgement_form',
   'warnings',
+  'as_of',
+  'taxonomy_version',
+  'references_version',
 ] as const;
 
 /** Contract: one row per policy × clause type. */
@@ -74,6 +77,9 @@ function policiesCsv(dataset: Dataset): string {
     p.clauseCount,
     p.hasAcknowledgementForm ? 'yes' : 'no',
     p.warnings.join('; '),
+    dataset.meta.asOf,
+    dataset.meta.taxonomyVersion,
+    dataset.meta.referencesVersion,
   ]);
   return toCsv(POLICIES_HEADER, rows);
 }
@@ -134,6 +140,32 @@ function errorsCsv(dataset: Dataset): string {
   );
 }
 
+/** A note travelling with the files: what each holds and what it was made with. */
+function aboutMarkdown(dataset: Dataset): string {
+  const m = dataset.meta;
+  return `# Policy Atlas dataset
+
+Made by ${m.tool} on the analysis date **${m.asOf}** (reviews and staleness are judged as of this date), with
+clause taxonomy version ${m.taxonomyVersion} and reference lists ${m.referencesVersion}. Personal data in quotes is
+${m.maskPersonalData ? 'masked ([staff name], [email], [phone])' : 'not masked'}; full policy text is
+${m.includeText ? 'included' : 'not included'}.
+
+| file | what it holds |
+|---|---|
+| policies.csv | one row per document: metadata, review status, staleness grade |
+| coverage.csv | one row per document and clause type: present, partial or absent, with evidence quotes |
+| findings.csv | gaps, overdue reviews, outdated references, missing modern topics, stance conflicts, template residue |
+| clauses.csv | every clause with its labels, modality and character offsets |
+| errors.csv | files that could not be read, with the reason |
+| dataset.json | everything above and the taxonomy, described by dataset.schema.json |
+| policies/<id>.json | one document in full, described by policy.schema.json |
+| clause-types/<id>.json | one clause type across the corpus: its distinct wordings and who uses them |
+
+CSV files are UTF-8 with a byte-order mark; a cell that would start with =, +, @ or - followed by a letter starts
+with ' so that spreadsheets show it as text. ${dataset.policies.length} documents read, ${dataset.errors.length} not read.
+`;
+}
+
 /** Stable, readable JSON: two-space indent, trailing newline, keys in schema order (zod output order). */
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -162,6 +194,7 @@ export function buildExports(
   files.set('findings.csv', findingsCsv(checkedDetails));
   files.set('clauses.csv', clausesCsv(checkedDetails));
   files.set('errors.csv', errorsCsv(checked));
+  files.set('about.md', aboutMarkdown(checked));
   files.set('dataset.json', json(checked));
   files.set('dataset.schema.json', json(z.toJSONSchema(datasetSchema)));
   files.set('policy.schema.json', json(z.toJSONSchema(policyDetailSchema)));
