@@ -23,7 +23,14 @@ export function href(path: string): string {
 export const policyHref = (id: string): string => href(`/policies/${encodeURIComponent(id)}/`);
 export const clauseTypeHref = (id: string): string => href(`/clauses/${encodeURIComponent(id)}/`);
 export const policyJsonHref = (id: string): string => href(`/data/policies/${encodeURIComponent(id)}.json`);
-export const clauseAnchor = (clauseId: string): string => `clause-${clauseId}`;
+export const policyCsvHref = (id: string): string => href(`/data/policies/${encodeURIComponent(id)}.csv`);
+export const clauseTypeJsonHref = (id: string): string => href(`/data/clause-types/${encodeURIComponent(id)}.json`);
+/** A whole-corpus export under /data/ (dataset.json, policies.csv, …). */
+export const dataHref = (file: string): string => href(`/data/${file}`);
+export const compareHref = (a: string, b?: string): string =>
+  href(`/compare/?a=${encodeURIComponent(a)}${b ? `&b=${encodeURIComponent(b)}` : ''}`);
+/** The anchor of a clause on its policy page is the clause id itself: /policies/<id>/#c0042. */
+export const clauseAnchor = (clauseId: string): string => clauseId;
 
 /** Slug for a group value (local authority, trust, phase) in a URL. */
 export function groupSlug(value: string): string {

@@ -1,0 +1,177 @@
+/**
+ * Build-time access to the generated dataset. This is the ONLY module that knows where the dataset lives on disk:
+ * `$ATLAS_DATA_DIR` when set, else src/data/generated (written by `npm run analyse`). Pages and endpoints call
+ * these functions; nothing here analyses anything, it reads what the pipeline wrote. Runs in Node during
+ * `astro build`, never in the browser.
+ *
+ * Layout (written by scripts/analyse.ts): dataset.json, policies/<id>.json, clause-types/<typeId>.json,
+ * check-bundle.json, the CSV exports and the two JSON Schemas.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { datasetSchema } from '../pipeline/dataset.ts';
+import type {
+  ClauseTypeDetail,
+  Dataset,
+  PolicyDetail,
+  PolicyGroups,
+  PolicySummary,
+  School,
+  TaxonomyCategory,
+  TaxonomyType,
+} from './types.ts';
+
+/** Whole-corpus files published unchanged under /data/ and listed on /downloads/, in the order listed there. */
+export const EXPORT_FILES = [
+  'policies.csv',
+  'coverage.csv',
+  'findings.csv',
+  'clauses.csv',
+  'errors.csv',
+  'dataset.json',
+  'check-bundle.json',
+  'dataset.schema.json',
+  'policy.schema.json',
+] as const;
+export type ExportFile = (typeof EXPORT_FILES)[number];
+
+/** The folder the dataset is read from. */
+export function dataDir(): string {
+  const fromEnv = process.env.ATLAS_DATA_DIR;
+  if (fromEnv) return isAbsolute(fromEnv) ? fromEnv : resolve(process.cwd(), fromEnv);
+  return join(process.cwd(), 'src/data/generated');
+}
+
+function read(rel: string): string {
+  const file = join(dataDir(), rel);
+  if (!existsSync(file)) {
+    throw new Error(
+      `Policy Atlas: ${file} is missing. The site is built from the generated dataset: run npm run analyse first ` +
+        '(npm run build runs it for you), or set ATLAS_DATA_DIR to a folder written by it.',
+    );
+  }
+  return readFileSync(file, 'utf8');
+}
+
+let cached: Dataset | null = null;
+
+/** dataset.json, checked against its schema once per build (a wrong shape fails the build, not a page). */
+export function loadDataset(): Dataset {
+  if (!cached) {
+    const parsed = datasetSchema.safeParse(JSON.parse(read('dataset.json')));
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new Error(
+        `Policy Atlas: ${join(dataDir(), 'dataset.json')} does not match the dataset schema ` +
+          `(${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}). Run npm run analyse again.`,
+      );
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Per-policy detail; read on demand so a 10,000-policy build never holds every text at once. */
+export function loadPolicy(id: string): PolicyDetail {
+  return JSON.parse(read(`policies/${id}.json`)) as PolicyDetail;
+}
+
+/** One clause type across the corpus (distinct wordings, stances), or null when the analysis wrote none. */
+export function loadClauseType(typeId: string): ClauseTypeDetail | null {
+  const rel = `clause-types/${typeId}.json`;
+  return existsSync(join(dataDir(), rel)) ? (JSON.parse(read(rel)) as ClauseTypeDetail) : null;
+}
+
+/** A file exactly as the analysis wrote it, for the /data/ endpoints. */
+export function loadRaw(kind: 'export', name: ExportFile): string;
+export function loadRaw(kind: 'policy' | 'clause-type', id: string): string;
+export function loadRaw(kind: 'export' | 'policy' | 'clause-type', name: string): string {
+  if (kind === 'policy') return read(`policies/${name}.json`);
+  if (kind === 'clause-type') return read(`clause-types/${name}.json`);
+  return read(name);
+}
+
+/** Exports that exist in this dataset (an older analysis may not have written every file). */
+export function availableExports(): ExportFile[] {
+  return EXPORT_FILES.filter((f) => existsSync(join(dataDir(), f)));
+}
+
+/** Size in bytes of an export, for the downloads page. */
+export function exportSize(name: ExportFile): number {
+  return Buffer.byteLength(read(name));
+}
+
+export function policies(): PolicySummary[] {
+  return loadDataset().policies;
+}
+
+export function policyById(id: string): PolicySummary | undefined {
+  return lookup('policies', () => new Map(loadDataset().policies.map((p) => [p.id, p]))).get(id);
+}
+
+export function clauseTypes(): TaxonomyType[] {
+  return loadDataset().taxonomy.types;
+}
+
+export function categories(): TaxonomyCategory[] {
+  return loadDataset().taxonomy.categories;
+}
+
+export function clauseType(id: string): TaxonomyType | undefined {
+  return lookup('types', () => new Map(loadDataset().taxonomy.types.map((t) => [t.id, t]))).get(id);
+}
+
+/** Position of a clause type in taxonomy order (the index into PolicySummary.coverageCode), or -1. */
+export function typeIndex(id: string): number {
+  return lookup('typeIndex', () => new Map(loadDataset().taxonomy.types.map((t, i) => [t.id, i]))).get(id) ?? -1;
+}
+
+export function categoryTitle(id: string): string {
+  return categories().find((c) => c.id === id)?.title ?? id;
+}
+
+/** The school a policy belongs to, from dataset.schools. */
+export function schoolOf(policyId: string): School | undefined {
+  return lookup('schoolOfPolicy', () => {
+    const m = new Map<string, School>();
+    for (const s of loadDataset().schools) for (const pid of s.policyIds) m.set(pid, s);
+    return m;
+  }).get(policyId);
+}
+
+/** Local authority, trust, phase and nation of a policy's school. */
+export function groupsOf(p: PolicySummary): PolicyGroups {
+  const s = schoolOf(p.id);
+  const g: PolicyGroups = {};
+  if (s?.localAuthority) g.localAuthority = s.localAuthority;
+  if (s?.trust) g.trust = s.trust;
+  if (s?.phase) g.phase = s.phase;
+  if (s?.nation) g.nation = s.nation;
+  return g;
+}
+
+/** The school's name as shown: the document's, else schools.csv's, else the folder name. */
+export function schoolName(p: PolicySummary): string {
+  return p.school ?? schoolOf(p.id)?.name ?? p.schoolId;
+}
+
+/** A policy's title as shown. */
+export function policyTitle(p: PolicySummary): string {
+  return p.title ?? 'Untitled policy';
+}
+
+/** Name for a policy id (a policy page, a lineage source): school and title, else the id itself. */
+export function policyLabel(id: string): string {
+  const p = policyById(id);
+  return p ? `${schoolName(p)}: ${policyTitle(p)}` : id;
+}
+
+const lookups = new Map<string, Map<string, unknown>>();
+function lookup<T>(name: string, make: () => Map<string, T>): Map<string, T> {
+  let m = lookups.get(name) as Map<string, T> | undefined;
+  if (!m) {
+    m = make();
+    lookups.set(name, m as Map<string, unknown>);
+  }
+  return m;
+}

@@ -1,0 +1,28 @@
+/** One row of /data/review.json (shared by the endpoint and src/client/review.ts). */
+export interface ReviewRow {
+  id: string;
+  school: string;
+  title: string;
+  la: string;
+  trust: string;
+  phase: string;
+  /** Review status id: overdue, due-soon, in-date or no-review-date. */
+  status: string;
+  /** Review due date (partial date) or ''. */
+  due: string;
+  grade: string;
+  /** Indexes into `types` of the policy's gaps (from its per-policy gaps list). */
+  gaps: number[];
+  /** Indexes into `types` of clause types covered with out-of-date content (coverage letter s). */
+  stale: number[];
+  /** Outdated references found. */
+  outdated: number;
+  /** Missing modern topics. */
+  modern: number;
+}
+
+export interface ReviewData {
+  /** [typeId, title] in taxonomy order. */
+  types: [string, string][];
+  rows: ReviewRow[];
+}
