@@ -1,0 +1,109 @@
+/**
+ * Instant filtering for /review/: loads /data/review.json once, indexes school, title and groups with
+ * minisearch, and re-renders the table from the filters (also read from the URL, so filtered views can be shared).
+ */
+import MiniSearch from 'minisearch';
+import type { ReviewData, ReviewRow } from '../site/review-row.ts';
+import { REVIEW_STATUS_TEXT, partialDate } from '../site/format.ts';
+
+const PAGE = 100;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function rowElement(r: ReviewRow, data: ReviewData, policyBase: string): HTMLTableRowElement {
+  const tr = el('tr');
+  const th = el('th', { scope: 'row' });
+  th.append(el('a', { href: `${policyBase}${encodeURIComponent(r.id)}/` }, r.school), el('br'), el('span', { class: 'source-ref' }, r.title));
+  const status = el('td', { 'data-sort': r.status });
+  const statusText = (REVIEW_STATUS_TEXT as Record<string, string>)[r.status] ?? r.status;
+  status.append(el('span', { class: `tag tag-${r.status}` }, statusText), ' ', el('span', { class: 'source-ref' }, partialDate(r.due)));
+  const grade = el('td', { 'data-sort': r.grade });
+  grade.append(el('span', { class: 'grade' }, r.grade));
+  const gapList = el('td');
+  const details = el('details');
+  details.append(el('summary', {}, `${r.gaps.length} types`));
+  const ul = el('ul');
+  for (const i of r.gaps) ul.append(el('li', {}, data.types[i]?.[1] ?? ''));
+  details.append(ul);
+  gapList.append(details);
+  tr.append(
+    th,
+    el('td', {}, r.la),
+    status,
+    grade,
+    el('td', { class: 'num' }, String(r.gaps.length)),
+    gapList,
+    el('td', { class: 'num' }, String(r.outdated)),
+    el('td', { class: 'num' }, String(r.modern)),
+  );
+  return tr;
+}
+
+async function start(form: HTMLFormElement): Promise<void> {
+  const src = form.dataset.reviewSrc;
+  const policyBase = form.dataset.policyBase ?? '/policies/';
+  const body = document.querySelector<HTMLTableSectionElement>('#review-table tbody');
+  const count = document.getElementById('review-count');
+  const more = document.getElementById('review-more');
+  if (!src || !body || !count || !more) return;
+  const data = (await (await fetch(src)).json()) as ReviewData;
+  const search = new MiniSearch<ReviewRow>({ fields: ['school', 'title', 'la', 'trust'], storeFields: ['id'], idField: 'id' });
+  search.addAll(data.rows);
+  const typeIndex = new Map(data.types.map(([id], i) => [id, i]));
+
+  const params = new URLSearchParams(window.location.search);
+  for (const field of form.elements) {
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) {
+      const v = params.get(field.name);
+      if (v !== null) field.value = v;
+    }
+  }
+  let shown = PAGE;
+
+  const render = (): void => {
+    const f = new FormData(form);
+    const get = (k: string): string => String(f.get(k) ?? '');
+    const q = get('q').trim();
+    const ids = q ? new Set(search.search(q, { prefix: true, fuzzy: 0.2, combineWith: 'AND' }).map((r) => String(r.id))) : null;
+    const type = typeIndex.get(get('type'));
+    const rows = data.rows.filter(
+      (r) =>
+        (!ids || ids.has(r.id)) &&
+        (!get('localAuthority') || r.la === get('localAuthority')) &&
+        (!get('trust') || r.trust === get('trust')) &&
+        (!get('phase') || r.phase === get('phase')) &&
+        (!get('status') || r.status === get('status')) &&
+        (!get('grade') || r.grade === get('grade')) &&
+        (type === undefined || r.gaps.includes(type)),
+    );
+    body.replaceChildren(...rows.slice(0, shown).map((r) => rowElement(r, data, policyBase)));
+    for (const th of document.querySelectorAll('#review-table th[aria-sort]')) th.removeAttribute('aria-sort');
+    count.textContent = `${rows.length.toLocaleString('en-GB')} of ${data.rows.length.toLocaleString('en-GB')} policies match${rows.length > shown ? `; showing the first ${shown}` : ''}.`;
+    more.hidden = rows.length <= shown;
+  };
+
+  form.addEventListener('input', () => {
+    shown = PAGE;
+    render();
+  });
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const next = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) next.set(k, String(v));
+    history.replaceState(null, '', `?${next.toString()}`);
+    render();
+  });
+  more.querySelector('button')?.addEventListener('click', () => {
+    shown += PAGE;
+    render();
+  });
+  render();
+}
+
+const form = document.querySelector<HTMLFormElement>('form.review-filters');
+if (form) void start(form);
