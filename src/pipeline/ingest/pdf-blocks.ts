@@ -120,7 +120,7 @@ export function linesToBlocks(pages: readonly PdfLine[][], furniture: ReadonlyMa
  */
 function headingWraps(open: Open, next: PdfLine, rightEdge: number): boolean {
   const last = open.lines[open.lines.length - 1];
-  if (/^\p{Ll}/u.test(next.text) || /(?:[,–\-/&(]|\b(?:and|or|of|the|for|to|in|on|with|a|an))$/iu.test(open.text)) return true;
+  if (/^\p{Ll}/u.test(next.text) || /(?:[,–\-/&(]|\b(?:and|or|of|the|for|to|in|on|with|a|an))$/iu.test(tailOf(open.text))) return true;
   return last !== undefined && Math.abs(last.x - next.x) < 2 && last.end >= rightEdge - 6 * last.size;
 }
 
@@ -147,24 +147,36 @@ function continuesOverPage(open: Open, line: PdfLine, heading: boolean, rightEdg
   if (LABEL_START.test(line.text)) return false;
   const last = open.lines[open.lines.length - 1];
   if (!last) return false;
-  if (!TERMINAL.test(open.text) && (/^[\p{Ll}\d(,;]/u.test(line.text) || /[,\p{Ll}]$/u.test(open.text))) return true;
+  const end = tailOf(open.text);
+  if (!TERMINAL.test(end) && (/^[\p{Ll}\d(,;]/u.test(line.text) || /[,\p{Ll}]$/u.test(end))) return true;
   const leftEdge = open.lines.length > 1 ? (open.lines[1]?.x ?? last.x) : last.x;
   return last.end >= rightEdge - 4 * last.size && Math.abs(line.x - leftEdge) < 2 && Math.abs(line.size - last.size) < 0.5;
 }
 
+/**
+ * The last few hundred characters of a growing block. End-anchored tests run on this, not on the whole block:
+ * on a paragraph that fills pages, testing the whole text at every joined line made reading quadratic.
+ */
+function tailOf(text: string): string {
+  return text.length > TAIL ? text.slice(-TAIL) : text;
+}
+const TAIL = 300;
+
 /** Joins a wrapped line to the text before it, undoing end-of-line hyphenation where the document allows. */
 export function joinLines(before: string, last: PdfLine | undefined, next: string, vocabulary: ReadonlySet<string>): string {
-  if (last?.softHyphen) return before.replace(/\u00ad?\s*$/, '') + next;
-  const hyphen = /(\p{L}+)-$/u.exec(before);
+  const end = tailOf(before);
+  const head = before.slice(0, before.length - end.length);
+  if (last?.softHyphen) return head + end.replace(/\u00ad?\s*$/, '') + next;
+  const hyphen = /(\p{L}+)-$/u.exec(end);
   if (hyphen) {
-    const head = hyphen[1] ?? '';
-    const tail = /^\p{L}+/u.exec(next)?.[0] ?? '';
+    const first = hyphen[1] ?? '';
+    const rest = /^\p{L}+/u.exec(next)?.[0] ?? '';
     // "inappro-/priate": join when the document spells the whole word elsewhere and never hyphenates it.
     if (
-      tail !== '' &&
-      /^\p{Ll}/u.test(tail) &&
-      vocabulary.has((head + tail).toLowerCase()) &&
-      !vocabulary.has(`${head}-${tail}`.toLowerCase())
+      rest !== '' &&
+      /^\p{Ll}/u.test(rest) &&
+      vocabulary.has((first + rest).toLowerCase()) &&
+      !vocabulary.has(`${first}-${rest}`.toLowerCase())
     ) {
       return before.slice(0, -1) + next;
     }
@@ -172,7 +184,7 @@ export function joinLines(before: string, last: PdfLine | undefined, next: strin
     return before + next;
   }
   // A URL broken at a slash or dot, or a slashed list ("pupils/parents/") broken after a slash, carries on.
-  if (/(?:https?:\/\/|www\.)\S*[/._=?&#]$/.test(before) || /\S\/$/.test(before)) return before + next;
+  if (/(?:https?:\/\/|www\.)\S*[/._=?&#]$/.test(end) || /\S\/$/.test(end)) return before + next;
   return `${before} ${next}`;
 }
 
