@@ -22,5 +22,7 @@ export default defineConfig({
   vite: {
     // Astro inlines small module scripts below this size; 0 keeps every script an external file (CSP).
     build: { assetsInlineLimit: 0 },
+    // ES-module workers can split: "Check my policy" then loads pdf.js or mammoth only for a file that needs it.
+    worker: { format: 'es' },
   },
 });

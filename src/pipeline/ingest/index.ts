@@ -1,9 +1,5 @@
 import { IngestError, type IngestResult } from '../types.ts';
-import { readDocx } from './docx.ts';
-import { readHtml } from './html.ts';
 import type { IngestOptions } from './ingest-types.ts';
-import { readMd } from './md.ts';
-import { readPdf } from './pdf.ts';
 import { readTxt } from './txt.ts';
 
 export type { IngestBlock, IngestOptions } from './ingest-types.ts';
@@ -63,16 +59,18 @@ export async function ingest(bytes: Uint8Array, fileName: string, options: Inges
     case '.txt':
     case '.text':
       return readTxt(bytes);
+    // The other readers are loaded on first use: in the browser, pdf.js (~1.6 MB) and mammoth (~0.5 MB) are
+    // fetched only when someone checks a PDF or a Word file.
     case '.md':
     case '.markdown':
-      return readMd(bytes);
+      return (await import('./md.ts')).readMd(bytes);
     case '.html':
     case '.htm':
-      return readHtml(bytes);
+      return (await import('./html.ts')).readHtml(bytes);
     case '.docx':
-      return readDocx(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
+      return (await import('./docx.ts')).readDocx(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED);
     case '.pdf':
-      return readPdf(bytes);
+      return (await import('./pdf.ts')).readPdf(bytes);
     default: {
       const advice = unsupportedAdvice(ext);
       const what = ext === '' ? 'a file with no extension' : `a ${ext} file`;

@@ -4,11 +4,13 @@
  * assembles the dataset. Everything that compares policies is linear (or n log n) in their number: groups are
  * counted once, lineage uses MinHash buckets, wording is hash-grouped.
  */
-import { IngestError, type IngestResult, type PolicyDocument } from '../types.ts';
+import { IngestError, type PolicyDocument } from '../types.ts';
 import type { ClauseTypeDetail, Dataset, PolicyDetail } from '../dataset.ts';
 import { assignIds } from '../ids.ts';
-import { extensionOf, ingest, unsupportedAdvice, SUPPORTED_EXTENSIONS } from '../ingest/index.ts';
-import { structure } from '../structure/index.ts';
+import { extensionOf, unsupportedAdvice, SUPPORTED_EXTENSIONS } from '../ingest/index.ts';
+import { readDocument } from './read.ts';
+
+export { readDocument, MAX_ANALYSED_CHARS } from './read.ts';
 import { sha256Hex } from './hash.ts';
 import { analysePolicy, type PolicyAnalysis, type PolicyContext } from './policy.ts';
 import { compareAcrossCorpus } from './compare.ts';
@@ -96,35 +98,6 @@ async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item
   });
   await Promise.all(lanes);
   return results;
-}
-
-/**
- * More text than any real policy holds (a 52-page online safety policy is about 130,000 characters). Beyond it
- * the rest of a file is not analysed: a 50 MB paste would otherwise take minutes and gigabytes and publish a
- * page nobody could open.
- */
-export const MAX_ANALYSED_CHARS = 2_000_000;
-
-/** Keeps the whole blocks that fit within the limit; offsets stay valid because the text is only cut short. */
-function limitText(input: IngestResult): IngestResult {
-  if (input.text.length <= MAX_ANALYSED_CHARS) return input;
-  const blocks = input.blocks.filter((b) => b.end <= MAX_ANALYSED_CHARS);
-  const end = blocks[blocks.length - 1]?.end ?? 0;
-  const analysed = Math.round((end / input.text.length) * 100);
-  return {
-    ...input,
-    text: input.text.slice(0, end),
-    blocks,
-    warnings: [
-      ...input.warnings,
-      `only the first ${end.toLocaleString('en-GB')} characters (${analysed}% of the text) were analysed: no single policy is this long, so check the file`,
-    ],
-  };
-}
-
-/** Reads one file into a structured document, or says in plain words why it cannot. */
-export async function readDocument(bytes: Uint8Array, fileName: string): Promise<PolicyDocument> {
-  return structure(limitText(await ingest(bytes, fileName)));
 }
 
 export async function analyseCorpus(
