@@ -2,8 +2,8 @@
  * Validates the parsed reference files and merges them into one `ReferenceList`. A problem throws a
  * `ReferenceListError` naming the file and the entry (index and id) so an editor can find it without reading code.
  */
-import type { z } from 'zod';
 import { referenceFileSchema, type ReferenceEntry } from './schema.ts';
+import { describeContentIssues } from '../content-errors.ts';
 
 export interface ReferenceList {
   /** `name@version` of each file, in the order given. */
@@ -19,20 +19,6 @@ export class ReferenceListError extends Error {
   }
 }
 
-function describeIssues(file: string, error: z.ZodError, input: unknown): string {
-  const lines = error.issues.slice(0, 12).map((issue) => {
-    const parts: string[] = [];
-    let node: unknown = input;
-    for (const key of issue.path) {
-      node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
-      const id = node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      parts.push(typeof key === 'number' ? `[${key}]${typeof id === 'string' ? ` (${id})` : ''}` : `.${String(key)}`);
-    }
-    return `  ${file}${parts.join('') || ' (root)'}: ${issue.message}`;
-  });
-  return `invalid reference list ${file}:\n${lines.join('\n')}`;
-}
-
 /**
  * @param files parsed YAML of each content/references/*.yaml file
  * @param names the file names, used in error messages and `versions` (defaults to `file 1`, `file 2`, …)
@@ -44,7 +30,7 @@ export function loadReferences(files: unknown[], names: string[] = []): Referenc
   files.forEach((input, index) => {
     const name = names[index] ?? `file ${index + 1}`;
     const result = referenceFileSchema.safeParse(input);
-    if (!result.success) throw new ReferenceListError(describeIssues(name, result.error, input));
+    if (!result.success) throw new ReferenceListError(describeContentIssues('reference list ', name, result.error, input));
     versions.push(`${name}@${result.data.version}`);
     result.data.entries.forEach((entry, entryIndex) => {
       const previous = seen.get(entry.id);

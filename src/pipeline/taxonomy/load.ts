@@ -3,6 +3,7 @@
  * message names the file and the entry (type id, cue index) so an editor can find it without reading code.
  */
 import type { z } from 'zod';
+import { describeContentIssues } from '../content-errors.ts';
 import {
   cuesFileSchema,
   guidanceFileSchema,
@@ -58,23 +59,9 @@ export class TaxonomyError extends Error {
   }
 }
 
-function describeIssues(file: string, error: z.ZodError, input: unknown): string {
-  const lines = error.issues.slice(0, 12).map((issue) => {
-    const parts: string[] = [];
-    let node: unknown = input;
-    for (const key of issue.path) {
-      node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
-      const id = node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      parts.push(typeof key === 'number' ? `[${key}]${typeof id === 'string' ? ` (${id})` : ''}` : `.${String(key)}`);
-    }
-    return `  ${file}${parts.join('') || ' (root)'}: ${issue.message}`;
-  });
-  return `invalid ${file}:\n${lines.join('\n')}`;
-}
-
 function parseWith<S extends z.ZodType>(schema: S, input: unknown, file: string): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new TaxonomyError(describeIssues(file, result.error, input));
+  if (!result.success) throw new TaxonomyError(describeContentIssues('', file, result.error, input));
   return result.data;
 }
 

@@ -1,8 +1,8 @@
 /**
  * Validates parsed content/stances.yaml and compiles its patterns once. Errors name the dimension and value.
  */
-import type { z } from 'zod';
 import { cueSource, stancesFileSchema, type StanceCue } from './schema.ts';
+import { describeContentIssues } from '../../content-errors.ts';
 
 export interface CompiledCue {
   /** The cue as the editor wrote it, shown as "the cue that fired". */
@@ -43,20 +43,6 @@ export class StanceDefsError extends Error {
   }
 }
 
-function describeIssues(error: z.ZodError, input: unknown): string {
-  const lines = error.issues.slice(0, 12).map((issue) => {
-    const parts: string[] = [];
-    let node: unknown = input;
-    for (const key of issue.path) {
-      node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
-      const id = node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      parts.push(typeof key === 'number' ? `[${key}]${typeof id === 'string' ? ` (${id})` : ''}` : `.${String(key)}`);
-    }
-    return `  stances.yaml${parts.join('') || ' (root)'}: ${issue.message}`;
-  });
-  return `invalid stances.yaml:\n${lines.join('\n')}`;
-}
-
 const compile = (source: string): RegExp => new RegExp(cueSource(source), 'iu');
 
 function compileCue(cue: StanceCue): CompiledCue {
@@ -66,7 +52,7 @@ function compileCue(cue: StanceCue): CompiledCue {
 
 export function loadStanceDefs(input: unknown): StanceDefs {
   const result = stancesFileSchema.safeParse(input);
-  if (!result.success) throw new StanceDefsError(describeIssues(result.error, input));
+  if (!result.success) throw new StanceDefsError(describeContentIssues('', 'stances.yaml', result.error, input));
   return {
     version: result.data.version,
     dimensions: result.data.dimensions.map((d) => ({
