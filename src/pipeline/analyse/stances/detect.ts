@@ -8,6 +8,7 @@
  */
 import type { ClassifiedClause, ClauseKind, CoverageCell, Evidence, Span } from '../../types.ts';
 import type { CompiledStanceDimension, StanceDefs } from './load.ts';
+import { dualOf, fastSafe } from '../../structure/fast-regex.ts';
 
 export interface StanceClause extends Span {
   id: string;
@@ -59,20 +60,24 @@ interface Candidate {
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  const push = (from: number, to: number): void => {
-    let s = from;
-    let e = to;
-    while (s < e && /\s/u.test(text[s] ?? '')) s += 1;
-    while (e > s && /\s/u.test(text[e - 1] ?? '')) e -= 1;
-    if (e > s) spans.push({ start: s, end: e });
-  };
-  for (const m of text.matchAll(/([.!?]["'”’)*_]*)[^\S\n]+(?=["'“‘(*_]*[A-Z0-9])|\n+/gu)) {
+  for (const m of text.matchAll(SENTENCE_BREAK)) {
     const end = m[1] === undefined ? m.index : m.index + m[1].length;
-    push(start, end);
+    pushTrimmed(spans, text, start, end);
     start = m.index + m[0].length;
   }
-  push(start, text.length);
+  pushTrimmed(spans, text, start, text.length);
   return spans;
+}
+
+const SENTENCE_BREAK = /([.!?]["'”’)*_]*)[^\S\n]+(?=["'“‘(*_]*[A-Z0-9])|\n+/gu;
+const SPACE = /\s/u;
+
+function pushTrimmed(spans: Span[], text: string, from: number, to: number): void {
+  let s = from;
+  let e = to;
+  while (s < e && SPACE.test(text[s] ?? '')) s += 1;
+  while (e > s && SPACE.test(text[e - 1] ?? '')) e -= 1;
+  if (e > s) spans.push({ start: s, end: e });
 }
 
 /** Emphasis markup blanked out with spaces, so cues match across `**own**` while offsets stay the same. */
@@ -80,21 +85,21 @@ const blankMarkup = (text: string): string => text.replace(/[*_]/gu, ' ');
 
 const endsWithColon = (text: string): boolean => /[:–-]\s*$/u.test(text);
 
-function leadInFor(clauses: readonly StanceClause[], index: number): StanceClause | null {
+function leadInIndex(clauses: readonly StanceClause[], index: number): number {
   const clause = clauses[index];
-  if (clause === undefined) return null;
+  if (clause === undefined) return -1;
   if (clause.kind === undefined) {
     const previous = clauses[index - 1];
-    return previous !== undefined && endsWithColon(previous.text) ? previous : null;
+    return previous !== undefined && endsWithColon(previous.text) ? index - 1 : -1;
   }
-  if (clause.kind === 'paragraph') return null;
+  if (clause.kind === 'paragraph') return -1;
   const depth = clause.depth ?? 0;
   for (let j = index - 1; j >= 0 && index - j <= 40; j -= 1) {
     const candidate = clauses[j] as StanceClause;
     const isParent = candidate.kind === 'paragraph' || candidate.kind === undefined || (candidate.depth ?? 0) < depth;
-    if (isParent) return endsWithColon(candidate.text) ? candidate : null;
+    if (isParent) return endsWithColon(candidate.text) ? j : -1;
   }
-  return null;
+  return -1;
 }
 
 function labelIndex(labels: StanceLabels | undefined): Map<string, Set<string>> | null {
@@ -116,30 +121,118 @@ function labelIndex(labels: StanceLabels | undefined): Map<string, Set<string>> 
   return index;
 }
 
-function candidatesFor(dimension: CompiledStanceDimension, clauses: readonly StanceClause[], labels: Map<string, Set<string>> | null): Candidate[] {
+interface PreparedSentence extends Span {
+  /** The sentence with emphasis markup blanked, as the cues see it. */
+  text: string;
+}
+
+/** A clause split and blanked once, then read by every dimension. */
+interface PreparedClause {
+  clause: StanceClause;
+  leadIn: StanceClause | null;
+  leadInText: string | null;
+  labels: Set<string> | undefined;
+  sentences: PreparedSentence[];
+  /** The clause and its lead-in can use the fast (non-Unicode) patterns with the same result. */
+  fastSafe: boolean;
+}
+
+function prepareClauses(clauses: readonly StanceClause[], labels: Map<string, Set<string>> | null): PreparedClause[] {
+  const plain = clauses.map((c) => blankMarkup(c.text));
+  return clauses.map((clause, index) => {
+    const lead = leadInIndex(clauses, index);
+    const text = plain[index] as string;
+    return {
+      clause,
+      leadIn: lead < 0 ? null : (clauses[lead] as StanceClause),
+      leadInText: lead < 0 ? null : (plain[lead] as string),
+      labels: labels?.get(clause.id),
+      fastSafe: fastSafe(clause.text) && (lead < 0 || fastSafe((clauses[lead] as StanceClause).text)),
+      sentences: splitSentences(clause.text).map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })),
+    };
+  });
+}
+
+/** A dimension's patterns, in one of their two compiled forms (see structure/fast-regex.ts). */
+interface Matchers {
+  subject: RegExp | null;
+  exclude: RegExp | null;
+  /** Matches wherever any cue of the dimension matches, or null when the cues cannot be joined safely. */
+  anyCue: RegExp | null;
+  /** By value, then cue, in the YAML's order. */
+  cues: { re: RegExp; leadIn: RegExp | null }[][];
+}
+
+/**
+ * One pattern for all of a dimension's cues lets a sentence that no cue fits be passed over in one scan instead
+ * of one per cue. Cues with numbered or named groups are not joined (the groups would be renumbered or clash).
+ */
+function joinCues(cues: readonly RegExp[]): RegExp | null {
+  const flags = cues[0]?.flags ?? '';
+  if (cues.length < 2 || !cues.every((re) => re.flags === flags && !/\\[1-9k]|\(\?<(?![=!])/u.test(re.source))) return null;
+  try {
+    return new RegExp(cues.map((re) => `(?:${re.source})`).join('|'), flags.replace(/[gy]/gu, ''));
+  } catch {
+    return null;
+  }
+}
+
+function matchersOf(dimension: CompiledStanceDimension, form: 'full' | 'fast'): Matchers {
+  const pick = (re: RegExp | null): RegExp | null => (re === null ? null : dualOf(re)[form]);
+  const cues = dimension.values.map((v) => v.cues.map((c) => ({ re: pick(c.re) as RegExp, leadIn: pick(c.leadIn) })));
+  return {
+    subject: pick(dimension.subject),
+    exclude: pick(dimension.exclude),
+    anyCue: joinCues(cues.flat().map((c) => c.re)),
+    cues,
+  };
+}
+
+/** Compiled once per loaded definition set, whoever loaded it. */
+const matchersCache = new WeakMap<CompiledStanceDimension, { full: Matchers; fast: Matchers }>();
+
+function matchersFor(dimension: CompiledStanceDimension): { full: Matchers; fast: Matchers } {
+  let m = matchersCache.get(dimension);
+  if (m === undefined) {
+    m = { full: matchersOf(dimension, 'full'), fast: matchersOf(dimension, 'fast') };
+    matchersCache.set(dimension, m);
+  }
+  return m;
+}
+
+function candidatesFor(dimension: CompiledStanceDimension, prepared: readonly PreparedClause[]): Candidate[] {
   const out: Candidate[] = [];
-  clauses.forEach((clause, index) => {
-    const leadIn = leadInFor(clauses, index);
-    const leadInText = leadIn === null ? null : blankMarkup(leadIn.text);
-    const labelled = labels?.get(clause.id) !== undefined && dimension.relatedTypes.some((t) => labels.get(clause.id)?.has(t) === true);
-    const plain = blankMarkup(clause.text);
-    for (const sentence of splitSentences(clause.text)) {
-      const text = plain.slice(sentence.start, sentence.end);
-      if (dimension.exclude?.test(text) === true) continue;
-      if (dimension.subject !== null && !dimension.subject.test(text) && !(leadInText !== null && dimension.subject.test(leadInText))) continue;
-      found: for (const [valueIndex, value] of dimension.values.entries()) {
-        for (const [cueIndex, cue] of value.cues.entries()) {
+  const both = matchersFor(dimension);
+  for (const p of prepared) {
+    const { clause, leadIn, leadInText } = p;
+    const { subject, exclude, anyCue, cues } = p.fastSafe ? both.fast : both.full;
+    const labelled = p.labels !== undefined && dimension.relatedTypes.some((t) => p.labels?.has(t) === true);
+    // Whether the lead-in names the subject is the same for every sentence of the clause: tested at most once.
+    let leadInSubject: boolean | undefined;
+    for (const sentence of p.sentences) {
+      const { text } = sentence;
+      if (exclude?.test(text) === true) continue;
+      let subjectFromLeadIn = false;
+      if (subject !== null && !subject.test(text)) {
+        if (leadInText === null) continue;
+        leadInSubject ??= subject.test(leadInText);
+        if (!leadInSubject) continue;
+        subjectFromLeadIn = true;
+      }
+      if (anyCue !== null && !anyCue.test(text)) continue;
+      found: for (const [valueIndex, valueCues] of cues.entries()) {
+        for (const [cueIndex, cue] of valueCues.entries()) {
           if (cue.leadIn !== null && (leadInText === null || !cue.leadIn.test(leadInText))) continue;
           const m = cue.re.exec(text);
           if (m === null) continue;
-          const usedLeadIn = cue.leadIn !== null || (dimension.subject !== null && !dimension.subject.test(text));
+          const usedLeadIn = cue.leadIn !== null || subjectFromLeadIn;
           out.push({
             valueIndex,
             cueIndex,
             labelled,
             clause,
             sentence,
-            pattern: cue.source,
+            pattern: dimension.values[valueIndex]?.cues[cueIndex]?.source ?? '',
             matched: clause.text.slice(sentence.start + m.index, sentence.start + m.index + m[0].length),
             leadIn: usedLeadIn && leadIn !== null ? leadIn.text : null,
           });
@@ -147,8 +240,18 @@ function candidatesFor(dimension: CompiledStanceDimension, clauses: readonly Sta
         }
       }
     }
-  });
+  }
   return out;
+}
+
+/** The candidate the choice rule prefers (see the module comment); candidates arrive in document order. */
+function preferred(a: Candidate, b: Candidate): number {
+  return (
+    a.valueIndex - b.valueIndex ||
+    Number(b.labelled) - Number(a.labelled) ||
+    a.cueIndex - b.cueIndex ||
+    a.clause.start + a.sentence.start - (b.clause.start + b.sentence.start)
+  );
 }
 
 const isDefs = (x: unknown): x is StanceDefs => x !== null && typeof x === 'object' && 'dimensions' in x && !(x instanceof Map);
@@ -167,18 +270,14 @@ export function detectStances(
 ): StanceFinding[] {
   const defs = isDefs(labelsOrDefs) ? labelsOrDefs : maybeDefs;
   if (defs === undefined) throw new TypeError('detectStances needs the stance definitions (loadStanceDefs)');
-  const index = labelIndex(isDefs(labelsOrDefs) ? undefined : labelsOrDefs);
+  const prepared = prepareClauses(clauses, labelIndex(isDefs(labelsOrDefs) ? undefined : labelsOrDefs));
   const findings: StanceFinding[] = [];
   for (const dimension of defs.dimensions) {
-    const candidates = candidatesFor(dimension, clauses, index);
+    const candidates = candidatesFor(dimension, prepared);
     if (candidates.length === 0) continue;
-    const best = [...candidates].sort(
-      (a, b) =>
-        a.valueIndex - b.valueIndex ||
-        Number(b.labelled) - Number(a.labelled) ||
-        a.cueIndex - b.cueIndex ||
-        a.clause.start + a.sentence.start - (b.clause.start + b.sentence.start),
-    )[0] as Candidate;
+    // The first of the least under `preferred`, which is what a stable sort would put first.
+    let best = candidates[0] as Candidate;
+    for (const c of candidates) if (preferred(c, best) < 0) best = c;
     const value = dimension.values[best.valueIndex];
     if (value === undefined) continue;
     const others = new Map<number, string>();
