@@ -11,11 +11,30 @@ export function withContext(text: string, span: Span, words = 6): Evidence {
   const lineEnd = newline === -1 ? text.length : newline;
   const left = text.slice(lineStart, span.start);
   const right = text.slice(span.end, lineEnd);
-  const leftMatch = new RegExp(`(?:\\S+[^\\S\\n]+){0,${words}}$`, 'u').exec(left);
   const rightMatch = new RegExp(`^(?:[^\\S\\n]+\\S+){0,${words}}`, 'u').exec(right);
-  const start = span.start - (leftMatch?.[0].length ?? 0);
+  const start = span.start - trailingWordsLength(left, words);
   const end = span.end + (rightMatch?.[0].length ?? 0);
   return { start, end, quote: text.slice(start, end) };
+}
+
+const SPACE = /\s/u;
+
+/**
+ * What `/(?:\S+[^\S\n]+){0,words}$/u` matches in `left` (text without line breaks), found by stepping back word
+ * by word instead of trying the pattern at every position of a long line. The words must end in a space: a span
+ * that starts mid-word ("(RIPA)") gets no left context, as before.
+ */
+function trailingWordsLength(left: string, words: number): number {
+  let i = left.length;
+  if (i === 0 || !SPACE.test(left[i - 1] as string)) return 0;
+  for (let n = 0; n < words; n += 1) {
+    let j = i;
+    while (j > 0 && SPACE.test(left[j - 1] as string)) j -= 1;
+    if (j === 0) break;
+    while (j > 0 && !SPACE.test(left[j - 1] as string)) j -= 1;
+    i = j;
+  }
+  return left.length - i;
 }
 
 /** The sentence around a span: bounded by a full stop, semicolon, colon or line break. */

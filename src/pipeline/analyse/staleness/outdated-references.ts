@@ -6,6 +6,7 @@ import type { ReferenceList } from '../../references/load.ts';
 import type { ReferenceEntry } from '../../references/schema.ts';
 import type { Evidence, Span } from '../../types.ts';
 import { sentenceAround, withContext } from './context.ts';
+import { dualRegExp, fastSafe, patternScreen, screenText, type DualRegExp, type PatternScreen } from '../../structure/fast-regex.ts';
 
 export interface OutdatedReferenceHit {
   entryId: string;
@@ -34,11 +35,48 @@ export interface ClauseSpan extends Span {
 /** Words showing that a sentence mentions a reference only to say it is no longer current. */
 const HISTORICAL = /\b(?:replac(?:ed|es|ing)|repeal(?:ed|s)?|supersed(?:ed|es)|formerly|previously\s+(?:known|called)|renamed|rebranded|no\s+longer\s+(?:in\s+force|exists?|available|applies))\b/iu;
 
-function findSpans(text: string, entry: ReferenceEntry): Span[] {
+interface CompiledReferences {
+  /** Each entry's patterns (global), with their index in the screen of the entry's flag set. */
+  patterns: Map<ReferenceEntry, { re: DualRegExp; screen: PatternScreen | null; index: number }[]>;
+}
+
+/** Compiled once per loaded reference list. */
+const compiledLists = new WeakMap<ReferenceList, CompiledReferences>();
+
+function compile(refs: ReferenceList): CompiledReferences {
+  const cached = compiledLists.get(refs);
+  if (cached !== undefined) return cached;
+  // One screen per flag set (case-insensitive, case-sensitive): a single scan of the text finds the few patterns
+  // worth running in full, instead of one scan per pattern (there are over a hundred).
+  const sourcesByFlags = new Map<string, string[]>();
+  for (const entry of refs.entries) {
+    const flags = entry.match_case ? 'u' : 'iu';
+    sourcesByFlags.set(flags, [...(sourcesByFlags.get(flags) ?? []), ...entry.patterns]);
+  }
+  const screens = new Map([...sourcesByFlags].map(([flags, sources]) => [flags, patternScreen(sources, flags)] as const));
+  const next = new Map<string, number>();
+  const patterns: CompiledReferences['patterns'] = new Map();
+  for (const entry of refs.entries) {
+    const flags = entry.match_case ? 'u' : 'iu';
+    patterns.set(
+      entry,
+      entry.patterns.map((source) => {
+        const index = next.get(flags) ?? 0;
+        next.set(flags, index + 1);
+        return { re: dualRegExp(source, `g${flags}`), screen: screens.get(flags) ?? null, index };
+      }),
+    );
+  }
+  const result = { patterns };
+  compiledLists.set(refs, result);
+  return result;
+}
+
+function findSpans(text: string, patterns: readonly DualRegExp[], fast: boolean): Span[] {
   const spans: Span[] = [];
-  for (const source of entry.patterns) {
-    const re = new RegExp(source, entry.match_case ? 'gu' : 'giu');
-    for (const m of text.matchAll(re)) {
+  for (const pattern of patterns) {
+    // matchAll clones the pattern, so the shared global RegExp's lastIndex is never disturbed.
+    for (const m of text.matchAll(fast ? pattern.fast : pattern.full)) {
       if (m[0].length === 0) continue;
       spans.push({ start: m.index, end: m.index + m[0].length });
     }
@@ -70,8 +108,22 @@ export function findOutdatedReferences(text: string, refs: ReferenceList, clause
   const hits: OutdatedReferenceHit[] = [];
   // Emphasis markup left in plain text ("**must not**") is blanked for matching only; offsets are unchanged.
   const plain = text.replace(/[*_]/gu, ' ');
+  const compiled = compile(refs);
+  // On text with astral characters (or the two letters Unicode folds onto ASCII) every pattern runs as written.
+  const fast = fastSafe(plain);
+  const matching = new Map<PatternScreen, Set<number>>();
+  const mayMatch = (p: { screen: PatternScreen | null; index: number }): boolean => {
+    if (!fast || p.screen === null) return true;
+    let found = matching.get(p.screen);
+    if (found === undefined) {
+      found = screenText(p.screen, plain);
+      matching.set(p.screen, found);
+    }
+    return found.has(p.index);
+  };
   for (const entry of refs.entries) {
-    const spans = findSpans(plain, entry);
+    const candidates = (compiled.patterns.get(entry) ?? []).filter(mayMatch).map((p) => p.re);
+    const spans = findSpans(plain, candidates, fast);
     if (spans.length === 0) continue;
     const isHistorical = (span: Span): boolean => {
       const sentence = sentenceAround(text, span);
