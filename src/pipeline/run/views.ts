@@ -89,22 +89,24 @@ export function clauseTypeViews(
 ): ClauseTypeDetail[] {
   const corpusKey = groupKey({ kind: 'corpus', name: 'All policies' });
   const wordingsByType = comparisons.wording.groups[corpusKey] ?? {};
+  // The stance counts are the same for every type: counted once, not once per type. Each type gets its own copy.
+  const stanceCounts = new Map<string, Record<string, number>>();
+  for (const d of details) {
+    if (!comparisons.currentIds.has(d.summary.id)) continue;
+    for (const s of d.stances) {
+      const counts = stanceCounts.get(s.dimensionId) ?? {};
+      counts[s.value] = (counts[s.value] ?? 0) + 1;
+      stanceCounts.set(s.dimensionId, counts);
+    }
+  }
+  const stances = [...stanceCounts.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   return taxonomy.types.map((t, i) => {
     const present: string[] = [];
     const partial: string[] = [];
-    const stanceCounts = new Map<string, Record<string, number>>();
     for (const d of details) {
       const code = d.summary.coverageCode[i];
       if (code === 'p' || code === 's') present.push(d.summary.id);
       else if (code === 'r') partial.push(d.summary.id);
-    }
-    for (const d of details) {
-      if (!comparisons.currentIds.has(d.summary.id)) continue;
-      for (const s of d.stances) {
-        const counts = stanceCounts.get(s.dimensionId) ?? {};
-        counts[s.value] = (counts[s.value] ?? 0) + 1;
-        stanceCounts.set(s.dimensionId, counts);
-      }
     }
     const tw = wordingsByType[t.id];
     const reference = tw?.reference ?? null;
@@ -121,7 +123,7 @@ export function clauseTypeViews(
         diff: reference && w.key !== reference.key ? compactDiff(reference.text, w.text) : null,
       })),
       otherCount: tw?.otherCount ?? 0,
-      stances: [...stanceCounts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([dimensionId, counts]) => ({ dimensionId, counts })),
+      stances: stances.map(([dimensionId, counts]) => ({ dimensionId, counts: { ...counts } })),
     };
   });
 }

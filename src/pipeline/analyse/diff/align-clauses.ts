@@ -46,8 +46,19 @@ interface Prepared {
   tokens: Set<string>;
 }
 
+/**
+ * Kept for as long as the clause list lives: comparing a school's versions prepares each middle version twice
+ * (as the newer of one pair and the older of the next). Clause lists are never changed once built.
+ */
+const preparedLists = new WeakMap<readonly ClauseLike[], Prepared[]>();
+
 function prepare(clauses: readonly ClauseLike[]): Prepared[] {
-  return clauses.map((c) => ({ layout: collapseWhitespace(c.text), tokens: new Set(wordTokens(c.text)) }));
+  let prepared = preparedLists.get(clauses);
+  if (prepared === undefined || prepared.length !== clauses.length) {
+    prepared = clauses.map((c) => ({ layout: collapseWhitespace(c.text), tokens: new Set(wordTokens(c.text)) }));
+    preparedLists.set(clauses, prepared);
+  }
+  return prepared;
 }
 
 /** Indices (into `seq`) of one longest strictly increasing subsequence; O(n log n). */

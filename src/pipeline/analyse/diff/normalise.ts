@@ -2,6 +2,7 @@
  * Text normalisation shared by the comparison analytics (diff, wording, lineage). Two clauses that differ only in
  * case, spacing, punctuation or the school's own name should compare as the same words.
  */
+import { dualRegExp, fastSafe, type DualRegExp } from '../../structure/fast-regex.ts';
 
 const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4]/g;
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -86,10 +87,26 @@ export function schoolNameVariants(name: string): string[] {
  */
 export function genericiseSchoolName(text: string, schoolName: string | null | undefined): string {
   if (!schoolName) return text;
+  const pattern = schoolNamePattern(schoolName);
+  if (pattern === null) return text;
+  return text.replace(fastSafe(text) ? pattern.fast : pattern.full, 'the school');
+}
+
+/**
+ * The pattern for each school name, built once: a corpus run genericises every clause of a policy with the same
+ * name. `replace` resets a global pattern's lastIndex, so sharing one is safe. Bounded, because names are many.
+ */
+const namePatterns = new Map<string, DualRegExp | null>();
+const MAX_NAME_PATTERNS = 4096;
+
+function schoolNamePattern(schoolName: string): DualRegExp | null {
+  let pattern = namePatterns.get(schoolName);
+  if (pattern !== undefined) return pattern;
   const variants = schoolNameVariants(schoolName);
-  if (variants.length === 0) return text;
-  const pattern = new RegExp(`(?:\\bthe\\s+)?\\b(?:${variants.join('|')})\\b`, 'giu');
-  return text.replace(pattern, 'the school');
+  pattern = variants.length === 0 ? null : dualRegExp(`(?:\\bthe\\s+)?\\b(?:${variants.join('|')})\\b`, 'giu');
+  if (namePatterns.size >= MAX_NAME_PATTERNS) namePatterns.clear();
+  namePatterns.set(schoolName, pattern);
+  return pattern;
 }
 
 /** 32-bit FNV-1a hash of a string: cheap, deterministic and good enough for bucketing words and shingles. */

@@ -86,9 +86,13 @@ function byDateThenIndex(x: Prepared, y: Prepared): number {
   return comparePartialDates(dx, dy) || x.index - y.index;
 }
 
+/** More collisions first, then lower index. */
+function better(x: [number, number], y: [number, number]): boolean {
+  return x[1] > y[1] || (x[1] === y[1] && x[0] < y[0]);
+}
+
 /** Keeps `list` as the best `k` [index, collisions] entries, most collisions first (then lower index). */
 function keepTop(list: [number, number][], entry: [number, number], k: number): void {
-  const better = (x: [number, number], y: [number, number]): boolean => x[1] > y[1] || (x[1] === y[1] && x[0] < y[0]);
   const last = list[list.length - 1];
   if (list.length >= k && last && !better(entry, last)) return;
   let at = list.length;

@@ -6,6 +6,7 @@
  */
 import type { Evidence } from '../../types.ts';
 import { collapseWhitespace, schoolNameVariants } from '../diff/normalise.ts';
+import { dualRegExp, fastSafe, type DualRegExp } from '../../structure/fast-regex.ts';
 
 export type ResidueKind =
   | 'placeholder'
@@ -271,20 +272,36 @@ function findOtherSchools(text: string, ownNames: readonly string[], out: Residu
   }
 }
 
+/**
+ * Each organisation's full-name pattern, compiled once: the same neighbours' names are checked in every policy of
+ * a local authority or trust. Bounded, because a national corpus has tens of thousands of names.
+ */
+const namePatterns = new Map<string, DualRegExp | null>();
+const MAX_NAME_PATTERNS = 50_000;
+
+function fullNamePattern(org: string): DualRegExp | null {
+  let pattern = namePatterns.get(org);
+  if (pattern !== undefined) return pattern;
+  // The short form of a name ("Westbrook") is too ambiguous on its own; only the full name counts here.
+  const full = schoolNameVariants(org)[0];
+  pattern = full ? dualRegExp(`\\b${full}\\b`, 'giu') : null;
+  if (namePatterns.size >= MAX_NAME_PATTERNS) namePatterns.clear();
+  namePatterns.set(org, pattern);
+  return pattern;
+}
+
 function findKnownOrganisations(
   text: string,
   known: readonly string[],
   ownNames: readonly string[],
   out: ResidueFinding[],
 ): void {
+  const fast = fastSafe(text);
   for (const org of known) {
     if (!org.trim() || isOwnName(org, ownNames)) continue;
-    const variants = schoolNameVariants(org);
-    // The short form of a name ("Westbrook") is too ambiguous on its own; only the full name counts here.
-    const full = variants[0];
-    if (!full) continue;
-    const re = new RegExp(`\\b${full}\\b`, 'giu');
-    for (const m of text.matchAll(re)) {
+    const pattern = fullNamePattern(org);
+    if (!pattern) continue;
+    for (const m of text.matchAll(fast ? pattern.fast : pattern.full)) {
       out.push({
         kind: 'known-organisation',
         severity: 'medium',

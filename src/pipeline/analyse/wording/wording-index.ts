@@ -120,15 +120,23 @@ export function buildWordingIndex(sources: readonly WordingSource[], options: Wo
   for (const source of sources) {
     // Each policy counts once per wording and once per type, however many clauses repeat it.
     const keysByType = new Map<string, Map<string, string>>();
+    // A clause that is evidence for several types is normalised once.
+    const normalised = new Map<string, { key: string; text: string }>();
     for (const item of source.items) {
-      const key = wordingKey(item.text, source.schoolName);
+      let n = normalised.get(item.text);
+      if (n === undefined) {
+        const generic = genericiseSchoolName(item.text, source.schoolName);
+        n = { key: normaliseWords(generic), text: collapseWhitespace(generic) };
+        normalised.set(item.text, n);
+      }
+      const { key } = n;
       if (!key) continue;
       let keys = keysByType.get(item.typeId);
       if (!keys) {
         keys = new Map();
         keysByType.set(item.typeId, keys);
       }
-      if (!keys.has(key)) keys.set(key, collapseWhitespace(genericiseSchoolName(item.text, source.schoolName)));
+      if (!keys.has(key)) keys.set(key, n.text);
     }
     const seenGroups = new Set<string>();
     for (const group of source.groups) {
