@@ -8,9 +8,14 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 const FORMULA_START = /^(?:[=+@\t\r]|-[^\d\s.])/;
 
+/** Anything below would change: a line break, a quote or comma, a formula start, or edge whitespace. */
+const NEEDS_CARE = /[\r\n\u2028\u2029",]|^[=+@\-\s]|\s$/;
+
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   let text = typeof value === 'number' ? formatNumber(value) : String(value);
+  // Most cells (ids, statuses, numbers) pass through untouched: one test instead of three.
+  if (!NEEDS_CARE.test(text)) return text;
   text = text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
