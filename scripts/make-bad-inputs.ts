@@ -18,6 +18,7 @@ import { constants as zlibConstants, deflateRawSync, deflateSync } from 'node:zl
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
+import { Random } from './lib/synth/prng.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BAD_DIR = join(ROOT, 'test/fixtures/bad');
@@ -82,16 +83,10 @@ export const BAD_INPUTS: readonly BadInput[] = [
 // ---------------------------------------------------------------------------------------------------------
 // Seeded randomness
 
-/** mulberry32: tiny, fast, and the same sequence on every machine. */
+/** The synthetic corpus's generator as a plain function: the same sequence on every machine. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 function randomBytes(seed: number, length: number): Uint8Array {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Clause, CoverageCell, CoverageStatus } from '../../../src/pipeline/types.ts';
 import type { SchoolInfo, TaxonomyTypeRef } from '../../../src/pipeline/analyse/gaps/types.ts';
+import { Random } from '../../../scripts/lib/synth/prng.ts';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -132,14 +133,8 @@ export function schools(): SchoolInfo[] {
   });
 }
 
-/** Deterministic pseudo-random numbers (mulberry32) for synthetic corpora. */
+/** Deterministic pseudo-random numbers for synthetic corpora (the corpus generator's, as a function). */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
