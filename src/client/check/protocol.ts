@@ -4,6 +4,7 @@
  * and kept in localStorage as it is.
  */
 import type { PolicyAnalysis } from '../../pipeline/run/policy.ts';
+import { METADATA_FIELDS, type MetadataField } from '../../pipeline/metadata/fields.ts';
 
 /** The comparison group a governor picks: the whole corpus, or one local authority, trust or phase. */
 export interface PeerChoice {
@@ -13,16 +14,8 @@ export interface PeerChoice {
 }
 
 /** Metadata fields a governor can correct, named as in content/overrides.yaml so the same validation applies. */
-export const EDITABLE_FIELDS = [
-  'school',
-  'title',
-  'approved',
-  'last_reviewed',
-  'next_review',
-  'review_cycle_months',
-  'approving_body',
-] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export type EditableField = Exclude<MetadataField, 'audiences'>;
+export const EDITABLE_FIELDS: readonly EditableField[] = METADATA_FIELDS.filter((f): f is EditableField => f !== 'audiences');
 
 /** Corrections typed on the page, as typed (a date may be "May 2024", "14/05/2024", "Summer 2024"). */
 export type Edits = Partial<Record<EditableField, string>>;

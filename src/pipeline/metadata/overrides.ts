@@ -6,18 +6,9 @@ import { z } from 'zod';
 import type { Audience, MetaValue, PolicyMetadata } from '../types.ts';
 import { checkDate } from './dates.ts';
 
-export const METADATA_FIELDS = [
-  'school',
-  'title',
-  'approved',
-  'last_reviewed',
-  'next_review',
-  'review_cycle_months',
-  'approving_body',
-  'audiences',
-] as const;
+import { METADATA_FIELDS, type MetadataField } from './fields.ts';
 
-export type MetadataField = (typeof METADATA_FIELDS)[number];
+export { METADATA_FIELDS, type MetadataField };
 
 const AUDIENCES: readonly Audience[] = ['staff', 'governors', 'volunteers', 'contractors', 'visitors', 'pupils', 'parents'];
 
