@@ -27,6 +27,17 @@ function formatNumber(n: number): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const lines = [header.map(csvField).join(','), ...rows.map((r) => r.map(csvField).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvHeader(header) + csvRows(rows);
+}
+
+/** The start of a CSV file: byte-order mark and header record. `csvRows` chunks follow, so a file can be streamed. */
+export function csvHeader(header: readonly string[]): string {
+  return `\uFEFF${header.map(csvField).join(',')}\r\n`;
+}
+
+/** Records, each ending in CRLF. */
+export function csvRows(rows: readonly (readonly CsvValue[])[]): string {
+  let out = '';
+  for (const r of rows) out += `${r.map(csvField).join(',')}\r\n`;
+  return out;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { clauseTypeDetailSchema, datasetSchema, policyDetailSchema, type ClauseTypeDetail, type Dataset, type PolicyDetail } from '../dataset.ts';
-import { toCsv, type CsvValue } from './csv.ts';
+import { csvHeader, csvRows, toCsv, type CsvValue } from './csv.ts';
 
 /** Contract: one row per input document. */
 export const POLICIES_HEADER = [
@@ -84,53 +84,47 @@ function policiesCsv(dataset: Dataset): string {
   return toCsv(POLICIES_HEADER, rows);
 }
 
-function coverageCsv(details: readonly PolicyDetail[]): string {
+function coverageRows(d: PolicyDetail): CsvValue[][] {
   const rows: CsvValue[][] = [];
-  for (const d of details) {
-    for (const cell of d.coverage) {
-      rows.push([
-        d.summary.id,
-        d.summary.sourceFile,
-        cell.typeId,
-        cell.status,
-        cell.confidence,
-        cell.evidence.map((e) => e.quote).join(QUOTE_JOIN),
-      ]);
-    }
+  for (const cell of d.coverage) {
+    rows.push([
+      d.summary.id,
+      d.summary.sourceFile,
+      cell.typeId,
+      cell.status,
+      cell.confidence,
+      cell.evidence.map((e) => e.quote).join(QUOTE_JOIN),
+    ]);
   }
-  return toCsv(COVERAGE_HEADER, rows);
+  return rows;
 }
 
-function findingsCsv(details: readonly PolicyDetail[]): string {
+function findingsRows(d: PolicyDetail): CsvValue[][] {
   const rows: CsvValue[][] = [];
-  for (const d of details) {
-    for (const f of d.findings) {
-      rows.push([d.summary.id, d.summary.sourceFile, f.kind, f.clauseId, f.severity, f.detail, f.evidence]);
-    }
+  for (const f of d.findings) {
+    rows.push([d.summary.id, d.summary.sourceFile, f.kind, f.clauseId, f.severity, f.detail, f.evidence]);
   }
-  return toCsv(FINDINGS_HEADER, rows);
+  return rows;
 }
 
-function clausesCsv(details: readonly PolicyDetail[]): string {
+function clauseRows(d: PolicyDetail): CsvValue[][] {
   const rows: CsvValue[][] = [];
-  for (const d of details) {
-    for (const c of d.clauses) {
-      rows.push([
-        d.summary.id,
-        c.id,
-        c.label,
-        c.headingPath.join(' › '),
-        c.modality,
-        c.actor,
-        c.labels.map((l) => l.typeId).join(' '),
-        c.labels.some((l) => l.source === 'reviewer') ? 'yes' : 'no',
-        c.start,
-        c.end,
-        c.text,
-      ]);
-    }
+  for (const c of d.clauses) {
+    rows.push([
+      d.summary.id,
+      c.id,
+      c.label,
+      c.headingPath.join(' › '),
+      c.modality,
+      c.actor,
+      c.labels.map((l) => l.typeId).join(' '),
+      c.labels.some((l) => l.source === 'reviewer') ? 'yes' : 'no',
+      c.start,
+      c.end,
+      c.text,
+    ]);
   }
-  return toCsv(CLAUSES_HEADER, rows);
+  return rows;
 }
 
 function errorsCsv(dataset: Dataset): string {
@@ -177,36 +171,57 @@ function compactJson(value: unknown): string {
 }
 
 /**
- * Every file of the dataset. Both the summary and each policy are parsed through their schemas first: a bug
- * that produces a malformed dataset stops the run here rather than reaching the site (a programmer error).
+ * The whole-corpus CSVs that have a block of rows per policy. They are streamed: the CLI writes each policy's
+ * rows as its record is finished, so no file is ever built whole in memory.
  */
+export const PER_POLICY_CSVS = [
+  { file: 'coverage.csv', header: COVERAGE_HEADER, rows: coverageRows },
+  { file: 'findings.csv', header: FINDINGS_HEADER, rows: findingsRows },
+  { file: 'clauses.csv', header: CLAUSES_HEADER, rows: clauseRows },
+] as const;
+
+export { csvHeader };
+
+/** One policy's block of rows in each streamed CSV, by file name. */
+export function policyCsvRows(detail: PolicyDetail): Map<string, string> {
+  return new Map(PER_POLICY_CSVS.map((c) => [c.file, csvRows(c.rows(detail))]));
+}
+
+/**
+ * One policy's own files. The record is parsed through its schema first: a bug that produces a malformed record
+ * stops the run here rather than reaching the site (a programmer error). The schemas have no transforms or
+ * defaults, so a record that passes is exactly what was given, and the CSV rows are built from it as given.
+ */
+export function policyFiles(detail: PolicyDetail): Map<string, string> {
+  const checked = policyDetailSchema.parse(detail);
+  return new Map([[`policies/${checked.summary.id}.json`, compactJson(checked)]]);
+}
+
+/** Every file of the dataset that is not per policy, once all policies are done. */
+export function corpusFiles(dataset: Dataset, clauseTypes: readonly ClauseTypeDetail[], analysisContent: unknown): Map<string, string> {
+  const checked = datasetSchema.parse(dataset);
+  const files = new Map<string, string>();
+  files.set('policies.csv', policiesCsv(checked));
+  files.set('errors.csv', errorsCsv(checked));
+  files.set('about.md', aboutMarkdown(checked));
+  files.set('dataset.json', json(checked));
+  files.set('dataset.schema.json', json(z.toJSONSchema(datasetSchema)));
+  files.set('policy.schema.json', json(z.toJSONSchema(policyDetailSchema)));
+  // What "Check my policy" needs to run the same analysis in the browser: validated content, no YAML parser.
+  files.set('check-bundle.json', compactJson(analysisContent));
+  for (const t of clauseTypes) files.set(`clause-types/${t.typeId}.json`, compactJson(clauseTypeDetailSchema.parse(t)));
+  return files;
+}
+
+/** Every file of the dataset from a corpus held in memory (tests and small runs). */
 export function buildExports(
   dataset: Dataset,
   details: readonly PolicyDetail[],
   clauseTypes: readonly ClauseTypeDetail[],
   analysisContent: unknown,
 ): Map<string, string> {
-  const checked = datasetSchema.parse(dataset);
-  // Each policy is checked and serialised in turn, so only one parsed copy is alive at a time (at 10,000 policies
-  // a second copy of every detail is gigabytes of garbage). The CSVs read the details as given: the schemas have
-  // no transforms or defaults, so a detail that passes is exactly what its parse returns, field for field.
-  const policyFiles = details.map((d): [string, string] => {
-    const c = policyDetailSchema.parse(d);
-    return [`policies/${c.summary.id}.json`, compactJson(c)];
-  });
-  const files = new Map<string, string>();
-  files.set('policies.csv', policiesCsv(checked));
-  files.set('coverage.csv', coverageCsv(details));
-  files.set('findings.csv', findingsCsv(details));
-  files.set('clauses.csv', clausesCsv(details));
-  files.set('errors.csv', errorsCsv(checked));
-  files.set('about.md', aboutMarkdown(checked));
-  files.set('dataset.json', json(checked));
-  files.set('dataset.schema.json', json(z.toJSONSchema(datasetSchema)));
-  files.set('policy.schema.json', json(z.toJSONSchema(policyDetailSchema)));
-  for (const [name, text] of policyFiles) files.set(name, text);
-  // What "Check my policy" needs to run the same analysis in the browser: validated content, no YAML parser.
-  files.set('check-bundle.json', compactJson(analysisContent));
-  for (const t of clauseTypes) files.set(`clause-types/${t.typeId}.json`, compactJson(clauseTypeDetailSchema.parse(t)));
+  const files = corpusFiles(dataset, clauseTypes, analysisContent);
+  for (const c of PER_POLICY_CSVS) files.set(c.file, csvHeader(c.header) + details.map((d) => csvRows(c.rows(d))).join(''));
+  for (const d of details) for (const [name, text] of policyFiles(d)) files.set(name, text);
   return files;
 }

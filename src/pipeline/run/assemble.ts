@@ -223,7 +223,7 @@ export function toPolicyDetail(
 }
 
 export function toSchools(
-  details: readonly PolicyDetail[],
+  details: readonly Pick<PolicyDetail, 'summary'>[],
   rows: readonly SchoolRow[],
   comparisons: CorpusComparisons,
 ): Dataset['schools'] {

@@ -14,12 +14,12 @@ import {
   type PolicySummary as GapInput,
   type SchoolInfo,
 } from '../analyse/gaps/index.ts';
-import { buildWordingIndex, wordingItemsFromCoverage, type WordingIndex } from '../analyse/wording/index.ts';
+import { buildWordingIndex, type WordingIndex } from '../analyse/wording/index.ts';
 import { findSources, type LineageResult } from '../analyse/lineage/nearest-source.ts';
 import { stanceConflicts, type StanceConflict } from '../analyse/stances/index.ts';
 import { groupKey } from '../analyse/gaps/prevalence.ts';
 import type { ContentBundle } from './content.ts';
-import type { PolicyAnalysis } from './policy.ts';
+import type { PolicyFacts } from './facts.ts';
 
 export interface CorpusComparisons {
   /** Comparison groups of each policy, most general first. */
@@ -52,21 +52,21 @@ export function schoolInfoFrom(content: ContentBundle): Map<string, SchoolInfo> 
   );
 }
 
-export function gapInput(a: PolicyAnalysis): GapInput & { analysis: PolicyAnalysis } {
+export function gapInput(a: PolicyFacts): GapInput & { facts: PolicyFacts } {
   return {
     policyId: a.context.policyId,
     schoolId: a.context.schoolId,
     kind: a.kind as GapInput['kind'],
-    approved: a.metadata.approved?.value ?? null,
-    lastReviewed: a.metadata.lastReviewed?.value ?? null,
-    title: a.metadata.title?.value ?? null,
+    approved: a.approved,
+    lastReviewed: a.lastReviewed,
+    title: a.title,
     coverage: a.coverage,
-    analysis: a,
+    facts: a,
   };
 }
 
 export function compareAcrossCorpus(
-  analyses: readonly PolicyAnalysis[],
+  analyses: readonly PolicyFacts[],
   templates: readonly { id: string; document: PolicyDocument }[],
   content: ContentBundle,
 ): CorpusComparisons {
@@ -87,9 +87,9 @@ export function compareAcrossCorpus(
   const wording = buildWordingIndex(
     current.map((p) => ({
       policyId: p.policyId,
-      schoolName: p.analysis.metadata.school?.value ?? null,
+      schoolName: p.facts.school,
       groups: groupsFor(p),
-      items: wordingItemsFromCoverage(p.coverage, p.analysis.document.clauses),
+      items: p.facts.wordingItems,
     })),
   );
 
@@ -98,20 +98,21 @@ export function compareAcrossCorpus(
       ...templates.map((t) => ({ id: t.id, text: t.document.text, date: null, isTemplate: true })),
       ...analyses.map((a) => ({
         id: a.context.policyId,
-        text: a.document.text,
-        date: a.metadata.approved?.value ?? a.metadata.lastReviewed?.value ?? null,
+        text: '',
+        fingerprint: a.lineage,
+        date: a.approved ?? a.lastReviewed,
         schoolId: a.context.schoolId,
-        schoolName: a.metadata.school?.value ?? null,
+        schoolName: a.school,
       })),
     ]).map((r) => [r.policyId, r]),
   );
 
-  const members = new Map<string, { group: GroupRef; policies: { policyId: string; stances: PolicyAnalysis['stances'] }[] }>();
+  const members = new Map<string, { group: GroupRef; policies: { policyId: string; stances: PolicyFacts['stances'] }[] }>();
   for (const p of current) {
     for (const group of groupsFor(p)) {
       const key = groupKey(group);
       const entry = members.get(key) ?? { group, policies: [] };
-      entry.policies.push({ policyId: p.policyId, stances: p.analysis.stances });
+      entry.policies.push({ policyId: p.policyId, stances: p.facts.stances });
       members.set(key, entry);
     }
   }

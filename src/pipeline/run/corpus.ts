@@ -15,7 +15,17 @@ import { sha256Hex } from './hash.ts';
 import { analysePolicy, type PolicyAnalysis, type PolicyContext } from './policy.ts';
 import { compareAcrossCorpus } from './compare.ts';
 import { toPolicyDetail, toSchools } from './assemble.ts';
-import { aggregatesView, clauseTypeViews, stanceDimensionsView, taxonomyView, versionChanges } from './views.ts';
+import { policyFacts, type PolicyFacts } from './facts.ts';
+import {
+  aggregatesView,
+  clauseTypeViews,
+  digestOf,
+  previousVersions,
+  stanceDimensionsView,
+  taxonomyView,
+  versionChange,
+  type DetailDigest,
+} from './views.ts';
 import { gradeFormula } from '../analyse/staleness/index.ts';
 import type { ContentBundle } from './content.ts';
 
@@ -33,6 +43,11 @@ export interface CorpusOptions {
   onProgress?: (done: number, sourceFile: string) => void;
   /** How each file is analysed; defaults to in-process. */
   analyseSource?: AnalyseSource;
+  /**
+   * Fetches a document's full analysis again when its record is assembled, for outcomes that came back without
+   * one (a worker thread's, or the cache's). Required whenever `analyseSource` returns outcomes without `analysis`.
+   */
+  recall?: (source: SourceDocument, index: number) => Promise<PolicyAnalysis>;
   /** Files analysed at once (useful when `analyseSource` hands work to threads). */
   concurrency?: number;
 }
@@ -43,14 +58,20 @@ export interface CorpusResult {
   clauseTypes: ClauseTypeDetail[];
 }
 
+/** Receives each policy's finished record in input order; the CLI writes it out and lets it go. */
+export type DetailSink = (detail: PolicyDetail) => void | Promise<void>;
+
 export const TOOL = 'policy-atlas 0.1.0';
 
 /** Above this a file is still read, but the user is told: it is unlikely to be one policy. */
 const LARGE_FILE_BYTES = 5 * 1024 * 1024;
 
-/** What happened to one file: analysed (with anything odd about it), or not read and why. */
+/**
+ * What happened to one file: analysed (with anything odd about it), or not read and why. `facts` is what the
+ * corpus comparisons need; `analysis`, when present, is the whole analysis (otherwise `recall` fetches it).
+ */
 export type DocumentOutcome =
-  | { ok: true; analysis: PolicyAnalysis; hash: string; warnings: string[] }
+  | { ok: true; facts: PolicyFacts; analysis?: PolicyAnalysis; hash: string; warnings: string[] }
   | { ok: false; code: string; error: string };
 
 /** Analyses one source; the CLI swaps in a version that runs in worker threads behind a cache. */
@@ -59,7 +80,7 @@ export type AnalyseSource = (source: SourceDocument, context: PolicyContext) => 
 /**
  * Reads and analyses one file. An unreadable file is an outcome, not an exception: only a bug throws.
  */
-export async function analyseSource(source: SourceDocument, context: PolicyContext, content: ContentBundle): Promise<DocumentOutcome> {
+export async function analyseSource(source: SourceDocument, context: PolicyContext, content: ContentBundle): Promise<DocumentOutcome & { analysis?: PolicyAnalysis }> {
   const ext = extensionOf(source.sourceFile);
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
     return {
@@ -83,7 +104,7 @@ export async function analyseSource(source: SourceDocument, context: PolicyConte
   if (document.clauses.length === 0) warnings.push('no clauses found: the file has text but nothing that reads as policy rules');
   const analysis = analysePolicy(document, context, content);
   warnings.push(...document.warnings, ...analysis.metadata.warnings, ...analysis.staleOverrides);
-  return { ok: true, analysis, hash: await sha256Hex(bytes), warnings };
+  return { ok: true, facts: policyFacts(analysis), analysis, hash: await sha256Hex(bytes), warnings };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
@@ -100,17 +121,35 @@ async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item
   return results;
 }
 
+/** Every policy's record, held in memory: for tests and small corpora. The CLI streams instead. */
 export async function analyseCorpus(
   sources: readonly SourceDocument[],
   content: ContentBundle,
   options: CorpusOptions,
 ): Promise<CorpusResult> {
+  const details: PolicyDetail[] = [];
+  const { dataset, clauseTypes } = await analyseCorpusStreaming(sources, content, options, (d) => {
+    details.push(d);
+  });
+  return { dataset, details, clauseTypes };
+}
+
+/**
+ * Analyses every source, compares the corpus, then assembles each policy's record in input order and hands it
+ * to `sink`. Only the compact facts of each policy and a digest of each record are held throughout, so memory
+ * grows by kilobytes per policy, not by its text.
+ */
+export async function analyseCorpusStreaming(
+  sources: readonly SourceDocument[],
+  content: ContentBundle,
+  options: CorpusOptions,
+  sink: DetailSink,
+): Promise<{ dataset: Dataset; clauseTypes: ClauseTypeDetail[] }> {
   const { ids, warnings: idWarnings } = assignIds(sources.map((s) => s.sourceFile));
   const schoolRows = new Map(content.schools.map((s) => [s.school_id, s]));
   const neighbours = neighbourNames(content.schools);
   const errors: Dataset['errors'] = [];
   const warnings: Dataset['warnings'] = idWarnings.map((w) => ({ sourceFile: w.sourceFile, message: w.message }));
-  const analyses: PolicyAnalysis[] = [];
   const firstByHash = new Map<string, string>();
 
   const contexts = sources.map((source, i): PolicyContext => {
@@ -139,6 +178,7 @@ export async function analyseCorpus(
   });
 
   // Collected in input order, whatever order the workers finished in, so the output is byte-identical.
+  const read: { index: number; facts: PolicyFacts; analysis: PolicyAnalysis | null }[] = [];
   for (const [i, outcome] of outcomes.entries()) {
     const sourceFile = sources[i]?.sourceFile ?? '';
     if (!outcome.ok) {
@@ -149,17 +189,38 @@ export async function analyseCorpus(
     if (twin) warnings.push({ sourceFile, message: `the same file as ${twin}: both are analysed, but peers and prevalence count it twice` });
     else firstByHash.set(outcome.hash, sourceFile);
     for (const message of outcome.warnings) warnings.push({ sourceFile, message });
-    analyses.push(outcome.analysis);
+    read.push({ index: i, facts: outcome.facts, analysis: outcome.analysis ?? null });
+  }
+  outcomes.length = 0;
+
+  const facts = read.map((r) => r.facts);
+  const templates = await readTemplates(content, warnings);
+  const comparisons = compareAcrossCorpus(facts, templates, content);
+  const previous = previousVersions(facts);
+  const indexOf = new Map(read.map((r, k) => [r.facts.context.policyId, k]));
+
+  const recall = async (k: number): Promise<PolicyAnalysis> => {
+    const r = read[k];
+    if (!r) throw new Error(`no analysis at position ${k}`);
+    if (r.analysis) return r.analysis;
+    if (!options.recall) throw new Error(`the analysis of ${r.facts.context.sourceFile} was not kept and no recall was given`);
+    return options.recall(sources[r.index] as SourceDocument, r.index);
+  };
+
+  const digests: DetailDigest[] = [];
+  for (const [k, r] of read.entries()) {
+    const a = await recall(k);
+    const previousId = previous.get(r.facts.context.policyId);
+    const olderAt = previousId === undefined ? undefined : indexOf.get(previousId);
+    const detail: PolicyDetail = {
+      ...toPolicyDetail(a, comparisons, content, options),
+      version: olderAt === undefined ? null : versionChange(await recall(olderAt), a),
+    };
+    await sink(detail);
+    digests.push(digestOf(detail));
   }
 
-  const templates = await readTemplates(content, warnings);
-  const comparisons = compareAcrossCorpus(analyses, templates, content);
-  const versions = versionChanges(analyses);
-  const details = analyses.map((a) => ({
-    ...toPolicyDetail(a, comparisons, content, options),
-    version: versions.get(a.context.policyId) ?? null,
-  }));
-  const schools = toSchools(details, content.schools, comparisons);
+  const schools = toSchools(digests, content.schools, comparisons);
   const dataset: Dataset = {
     schemaVersion: 1,
     meta: {
@@ -172,14 +233,14 @@ export async function analyseCorpus(
     },
     taxonomy: taxonomyView(content.taxonomy),
     gradeFormula: gradeFormula(),
-    aggregates: aggregatesView(details, comparisons, content.taxonomy, schools.length),
-    stanceDimensions: stanceDimensionsView(analyses, comparisons, content),
-    policies: details.map((d) => d.summary),
+    aggregates: aggregatesView(digests, comparisons, content.taxonomy, schools.length),
+    stanceDimensions: stanceDimensionsView(facts, comparisons, content),
+    policies: digests.map((d) => d.summary),
     schools,
     errors,
     warnings: warnings.filter((w) => w.message !== ''),
   };
-  return { dataset, details, clauseTypes: clauseTypeViews(details, comparisons, content.taxonomy) };
+  return { dataset, clauseTypes: clauseTypeViews(digests, comparisons, content.taxonomy) };
 }
 
 /**

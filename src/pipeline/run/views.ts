@@ -11,7 +11,28 @@ import { groupKey } from '../analyse/gaps/prevalence.ts';
 import type { CorpusComparisons } from './compare.ts';
 import { gapInput } from './compare.ts';
 import type { PolicyAnalysis } from './policy.ts';
+import type { PolicyFacts } from './facts.ts';
 import type { ContentBundle } from './content.ts';
+
+/**
+ * The parts of a policy's record the corpus views read. Kept for every policy while the records themselves are
+ * written one at a time and let go.
+ */
+export interface DetailDigest {
+  summary: PolicyDetail['summary'];
+  gaps: readonly Pick<PolicyDetail['gaps'][number], 'typeId'>[];
+  outdatedReferences: readonly Pick<PolicyDetail['outdatedReferences'][number], 'referenceId' | 'label'>[];
+  stances: readonly Pick<PolicyDetail['stances'][number], 'dimensionId' | 'value'>[];
+}
+
+export function digestOf(d: PolicyDetail): DetailDigest {
+  return {
+    summary: d.summary,
+    gaps: d.gaps.map((g) => ({ typeId: g.typeId })),
+    outdatedReferences: d.outdatedReferences.map((r) => ({ referenceId: r.referenceId, label: r.label })),
+    stances: d.stances.map((s) => ({ dimensionId: s.dimensionId, value: s.value })),
+  };
+}
 
 const byCountThenId = <T extends { count: number }>(key: (x: T) => string) => (a: T, b: T) =>
   b.count - a.count || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -35,7 +56,7 @@ export function taxonomyView(taxonomy: Taxonomy): Dataset['taxonomy'] {
   };
 }
 
-export function aggregatesView(details: readonly PolicyDetail[], comparisons: CorpusComparisons, taxonomy: Taxonomy, schoolCount: number): Dataset['aggregates'] {
+export function aggregatesView(details: readonly DetailDigest[], comparisons: CorpusComparisons, taxonomy: Taxonomy, schoolCount: number): Dataset['aggregates'] {
   const current = details.filter((d) => comparisons.currentIds.has(d.summary.id));
   const gradeCounts: Record<string, number> = { A: 0, B: 0, C: 0, D: 0, E: 0 };
   const gapCounts = new Map<string, number>();
@@ -83,7 +104,7 @@ function compactDiff(a: string, b: string): ClauseTypeDetail['wordings'][number]
 }
 
 export function clauseTypeViews(
-  details: readonly PolicyDetail[],
+  details: readonly DetailDigest[],
   comparisons: CorpusComparisons,
   taxonomy: Taxonomy,
 ): ClauseTypeDetail[] {
@@ -128,43 +149,47 @@ export function clauseTypeViews(
   });
 }
 
-/** Each version compared with the school's previous version of the same document. */
-export function versionChanges(analyses: readonly PolicyAnalysis[]): Map<string, PolicyDetail['version']> {
-  const out = new Map<string, PolicyDetail['version']>();
-  for (const series of versionSeries(analyses.map(gapInput))) {
+/** Each version's predecessor: newer policy id → the school's previous version of the same document. */
+export function previousVersions(facts: readonly PolicyFacts[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const series of versionSeries(facts.map(gapInput))) {
     for (let i = 1; i < series.length; i++) {
-      const older = series[i - 1]?.analysis;
-      const newer = series[i]?.analysis;
-      if (!older || !newer) continue;
-      const c = compareVersions(
-        { policyId: older.context.policyId, dates: versionDatesFrom(older.metadata), clauses: older.document.clauses },
-        { policyId: newer.context.policyId, dates: versionDatesFrom(newer.metadata), clauses: newer.document.clauses },
-      );
-      const parts = [`${c.added.length} clauses added`, `${c.removed.length} removed`, `${c.changed.length} changed`, `${c.unchangedCount} unchanged`];
-      const flag = c.flags.reviewDateMovedTextUnchanged
-        ? ' The review date moved but the text is unchanged.'
-        : c.flags.majorRewrite
-          ? ' Most of the text was rewritten.'
-          : c.flags.textChangedDatesUnchanged
-            ? ' The text changed but no date did.'
-            : '';
-      out.set(newer.context.policyId, {
-        previousId: older.context.policyId,
-        added: c.added.length,
-        removed: c.removed.length,
-        changed: c.changed.length,
-        unchanged: c.unchangedCount,
-        reviewDateMovedTextUnchanged: c.flags.reviewDateMovedTextUnchanged,
-        summary: `Since ${older.context.sourceFile}: ${parts.join(', ')}.${flag}`,
-      });
+      const older = series[i - 1];
+      const newer = series[i];
+      if (older && newer) out.set(newer.policyId, older.policyId);
     }
   }
   return out;
 }
 
+/** One version compared with the school's previous version of the same document. */
+export function versionChange(older: PolicyAnalysis, newer: PolicyAnalysis): NonNullable<PolicyDetail['version']> {
+  const c = compareVersions(
+    { policyId: older.context.policyId, dates: versionDatesFrom(older.metadata), clauses: older.document.clauses },
+    { policyId: newer.context.policyId, dates: versionDatesFrom(newer.metadata), clauses: newer.document.clauses },
+  );
+  const parts = [`${c.added.length} clauses added`, `${c.removed.length} removed`, `${c.changed.length} changed`, `${c.unchangedCount} unchanged`];
+  const flag = c.flags.reviewDateMovedTextUnchanged
+    ? ' The review date moved but the text is unchanged.'
+    : c.flags.majorRewrite
+      ? ' Most of the text was rewritten.'
+      : c.flags.textChangedDatesUnchanged
+        ? ' The text changed but no date did.'
+        : '';
+  return {
+    previousId: older.context.policyId,
+    added: c.added.length,
+    removed: c.removed.length,
+    changed: c.changed.length,
+    unchanged: c.unchangedCount,
+    reviewDateMovedTextUnchanged: c.flags.reviewDateMovedTextUnchanged,
+    summary: `Since ${older.context.sourceFile}: ${parts.join(', ')}.${flag}`,
+  };
+}
+
 /** Each stance dimension with the current policies holding each value. */
 export function stanceDimensionsView(
-  analyses: readonly PolicyAnalysis[],
+  analyses: readonly Pick<PolicyFacts, 'context' | 'stances'>[],
   comparisons: CorpusComparisons,
   content: ContentBundle,
 ): Dataset['stanceDimensions'] {

@@ -21,6 +21,27 @@ export interface LineageDoc {
   schoolId?: string | null;
   /** Replaced by "the school" before shingling, so copies of one template in different schools line up. */
   schoolName?: string | null;
+  /**
+   * The text's shingles and signature when already computed (by `lineageFingerprint`, e.g. in a worker thread),
+   * so that the corpus step need not hold every policy's text.
+   */
+  fingerprint?: LineageFingerprint;
+}
+
+/** What lineage needs of one document's text: its sorted shingle hashes and their MinHash signature. */
+export interface LineageFingerprint {
+  shingles: Uint32Array;
+  signature: Uint32Array;
+}
+
+/** Shingles and signature of one text, with the options `findSources` will be called with. */
+export function lineageFingerprint(
+  text: string,
+  schoolName: string | null,
+  options: Pick<LineageOptions, 'shingleSize' | 'signatureSize'> = {},
+): LineageFingerprint {
+  const shingles = shingleSet(text, { k: options.shingleSize ?? 5, schoolName });
+  return { shingles, signature: minhashSignature(shingles, options.signatureSize ?? 128) };
 }
 
 export type Direction = 'source-earlier' | 'source-later' | 'unknown';
@@ -111,8 +132,8 @@ export function findSources(docs: readonly LineageDoc[], options: LineageOptions
   const bands = Math.floor(size / rows);
 
   const prepared: Prepared[] = docs.map((doc, index) => {
-    const shingles = shingleSet(doc.text, { k, schoolName: doc.schoolName ?? null });
-    return { doc, shingles, signature: minhashSignature(shingles, size), index };
+    const { shingles, signature } = doc.fingerprint ?? lineageFingerprint(doc.text, doc.schoolName ?? null, { shingleSize: k, signatureSize: size });
+    return { doc, shingles, signature, index };
   });
 
   // Buckets per band; a band's values are folded into one number (collisions only add candidates).

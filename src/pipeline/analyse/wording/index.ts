@@ -1,6 +1,7 @@
 export {
   buildWordingIndex,
   compareWithReference,
+  normaliseWordingItems,
   peerWordingFor,
   wordingItemsFromCoverage,
   wordingKey,

@@ -16,6 +16,11 @@ export interface WordingItem {
   typeId: string;
   clauseId: string;
   text: string;
+  /**
+   * The grouping key when already worked out by `normaliseWordingItems` (then `text` is the generic text): lets
+   * each policy's share of the work be done where the policy was analysed, e.g. in a worker thread.
+   */
+  key?: string;
 }
 
 export interface WordingSource {
@@ -113,6 +118,24 @@ function medoid(candidates: readonly Wording[]): Wording | null {
 
 const MEDOID_POOL = 30;
 
+/**
+ * The items with their grouping key and generic text worked out (the school's own name made "the school"), as
+ * `buildWordingIndex` would; it then uses them as given. A clause that is evidence for several types is
+ * normalised once.
+ */
+export function normaliseWordingItems(items: readonly WordingItem[], schoolName: string | null): WordingItem[] {
+  const normalised = new Map<string, { key: string; text: string }>();
+  return items.map((item) => {
+    let n = normalised.get(item.text);
+    if (n === undefined) {
+      const generic = genericiseSchoolName(item.text, schoolName);
+      n = { key: normaliseWords(generic), text: collapseWhitespace(generic) };
+      normalised.set(item.text, n);
+    }
+    return { typeId: item.typeId, clauseId: item.clauseId, text: n.text, key: n.key };
+  });
+}
+
 export function buildWordingIndex(sources: readonly WordingSource[], options: WordingOptions = {}): WordingIndex {
   const maxWordings = options.maxWordings ?? 20;
   const acc = new Map<string, Map<string, Acc>>();
@@ -123,7 +146,7 @@ export function buildWordingIndex(sources: readonly WordingSource[], options: Wo
     // A clause that is evidence for several types is normalised once.
     const normalised = new Map<string, { key: string; text: string }>();
     for (const item of source.items) {
-      let n = normalised.get(item.text);
+      let n = item.key === undefined ? normalised.get(item.text) : { key: item.key, text: item.text };
       if (n === undefined) {
         const generic = genericiseSchoolName(item.text, source.schoolName);
         n = { key: normaliseWords(generic), text: collapseWhitespace(generic) };
