@@ -6,22 +6,22 @@
  * reported with the file's name and a plain reason, and the run goes on. A programmer error (a bug, a dataset
  * that fails its own schema) crashes with a stack trace, because carrying on would publish wrong data.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './lib/args.ts';
 import { listFiles } from './lib/walk.ts';
-import { writeOutputs } from './lib/write.ts';
+import { OutputWriter, type StreamedFile } from './lib/write.ts';
 import { loadContent, ContentError } from './lib/content.ts';
 import { createReporter } from './lib/report.ts';
 import { analysisFingerprint } from './lib/fingerprint.ts';
 import { OutcomeCache } from './lib/cache.ts';
-import { fileAnalyser } from './lib/analyse-file.ts';
+import { decisionsFor, fileAnalyser } from './lib/analyse-file.ts';
 import { createPool } from './lib/pool.ts';
-import { analyseCorpus, type SourceDocument } from '../src/pipeline/run/corpus.ts';
+import { analyseCorpusStreaming, type SourceDocument } from '../src/pipeline/run/corpus.ts';
 import { browserContent } from '../src/pipeline/run/content.ts';
-import { buildExports } from '../src/pipeline/output/exports.ts';
+import { corpusFiles, csvHeader, PER_POLICY_CSVS, policyCsvRows, policyFiles } from '../src/pipeline/output/exports.ts';
 
 async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
@@ -66,33 +66,66 @@ async function main(argv: string[]): Promise<number> {
 
   const projectRoot = fileURLToPath(new URL('..', import.meta.url));
   const fingerprint = options.cacheDir ? await analysisFingerprint(projectRoot, options.content) : '';
-  const cacheDir = options.cacheDir ? resolve(options.cacheDir) : null;
-  // Small runs are quicker in one thread than spinning up workers that each load the content.
+  // Full analyses wait on disk until their policy's record is written: in the cache, or for this run only.
+  const storeDir = options.cacheDir ? resolve(options.cacheDir) : await mkdtemp(join(tmpdir(), 'policy-atlas-'));
+  const store = new OutcomeCache(storeDir, fingerprint);
+  const keys = new Map<string, string>();
+  // Small runs are quicker in one thread than spinning up workers that each load the content; a re-run that finds
+  // every file in the cache starts none.
   const useWorkers = options.workers > 0 && files.length >= 20;
-  const pool = useWorkers
-    ? createPool(options.workers, { contentDir: resolve(options.content), schoolsFile: options.schools && resolve(options.schools), cacheDir, fingerprint })
-    : null;
-  const inProcess = fileAnalyser(content.bundle, cacheDir ? new OutcomeCache(cacheDir, fingerprint) : null);
+  let pool: ReturnType<typeof createPool> | null = null;
+  const inProcess = fileAnalyser(content.bundle, store);
+
+  const out = await OutputWriter.open(options.out);
+  const csvs = new Map<string, StreamedFile>();
+  for (const c of PER_POLICY_CSVS) {
+    const stream = await out.stream(c.file);
+    await stream.write(csvHeader(c.header));
+    csvs.set(c.file, stream);
+  }
 
   let result;
   try {
-    result = await analyseCorpus(sources, content.bundle, {
-      asOf: options.asOf,
-      dueSoonMonths: options.dueSoonMonths,
-      maskPersonalData: options.maskPersonalData,
-      includeText: options.includeText,
-      onProgress: (done, sourceFile) => report.progress(done, sourceFile),
-      concurrency: pool ? options.workers * 2 : 1,
-      analyseSource: (source, context) =>
-        pool
-          ? pool.run(join(input, source.sourceFile), source.sourceFile, context)
-          : inProcess(join(input, source.sourceFile), source.sourceFile, context),
-    });
+    result = await analyseCorpusStreaming(
+      sources,
+      content.bundle,
+      {
+        asOf: options.asOf,
+        dueSoonMonths: options.dueSoonMonths,
+        maskPersonalData: options.maskPersonalData,
+        includeText: options.includeText,
+        onProgress: (done, sourceFile) => report.progress(done, sourceFile),
+        concurrency: useWorkers ? options.workers * 2 : 1,
+        analyseSource: async (source, context) => {
+          const path = join(input, source.sourceFile);
+          const bytes = new Uint8Array(await readFile(path));
+          const key = store.key(bytes, context, decisionsFor(content.bundle, context.policyId));
+          keys.set(source.sourceFile, key);
+          const hit = options.cacheDir ? await store.getFacts(key) : null;
+          if (hit) return hit;
+          if (!useWorkers) return inProcess(bytes, source.sourceFile, context, key);
+          pool ??= createPool(options.workers, {
+            contentDir: resolve(options.content),
+            schoolsFile: options.schools && resolve(options.schools),
+            storeDir,
+            fingerprint,
+          });
+          return pool.run(bytes, source.sourceFile, context, key);
+        },
+        recall: (source) => store.getAnalysis(keys.get(source.sourceFile) ?? ''),
+      },
+      async (detail) => {
+        for (const [name, text] of policyFiles(detail)) await out.file(name, text);
+        for (const [name, rows] of policyCsvRows(detail)) await csvs.get(name)?.write(rows);
+      },
+    );
   } finally {
-    await pool?.close();
+    await (pool as ReturnType<typeof createPool> | null)?.close();
+    if (!options.cacheDir) await rm(storeDir, { recursive: true, force: true });
   }
 
-  await writeOutputs(options.out, buildExports(result.dataset, result.details, result.clauseTypes, browserContent(content.bundle)));
+  for (const [name, text] of corpusFiles(result.dataset, result.clauseTypes, browserContent(content.bundle))) await out.file(name, text);
+  await out.finish();
   report.summary(result.dataset, options.out);
 
   const read = result.dataset.policies.length;

@@ -1,22 +1,20 @@
-import { readFile } from 'node:fs/promises';
-import { analyseSource, type DocumentOutcome } from '../../src/pipeline/run/corpus.ts';
+import { analyseSource } from '../../src/pipeline/run/corpus.ts';
 import type { ContentBundle } from '../../src/pipeline/run/content.ts';
 import type { PolicyContext } from '../../src/pipeline/run/policy.ts';
-import type { OutcomeCache } from './cache.ts';
+import type { OutcomeCache, StoredOutcome } from './cache.ts';
 
-/** Reads one file from disk and analyses it, answering from the cache when nothing it depends on changed. */
-export function fileAnalyser(bundle: ContentBundle, cache: OutcomeCache | null) {
-  return async (path: string, sourceFile: string, context: PolicyContext): Promise<DocumentOutcome> => {
-    const bytes = new Uint8Array(await readFile(path));
-    const decisions = [
-      bundle.overrides.metadata.filter((o) => o.policy === context.policyId),
-      bundle.overrides.labels.filter((o) => o.policy === context.policyId),
-    ];
-    const key = cache?.key(bytes, context, decisions) ?? null;
-    const cached = key ? await cache?.get(key) : null;
-    if (cached) return cached;
+/** The reviewer decisions about one policy: part of its cache key, since they change its analysis. */
+export function decisionsFor(bundle: ContentBundle, policyId: string): unknown {
+  return [bundle.overrides.metadata.filter((o) => o.policy === policyId), bundle.overrides.labels.filter((o) => o.policy === policyId)];
+}
+
+/**
+ * Analyses one file's bytes and puts the result in the store under `key`; hands back only the compact facts, so
+ * that neither a worker's message nor the main thread carries the whole analysis.
+ */
+export function fileAnalyser(bundle: ContentBundle, store: OutcomeCache) {
+  return async (bytes: Uint8Array, sourceFile: string, context: PolicyContext, key: string): Promise<StoredOutcome> => {
     const outcome = await analyseSource({ sourceFile, read: async () => bytes }, context, bundle);
-    if (key) await cache?.set(key, outcome);
-    return outcome;
+    return store.set(key, outcome);
   };
 }

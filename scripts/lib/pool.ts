@@ -1,22 +1,25 @@
 import { Worker } from 'node:worker_threads';
-import type { DocumentOutcome } from '../../src/pipeline/run/corpus.ts';
 import type { PolicyContext } from '../../src/pipeline/run/policy.ts';
+import type { StoredOutcome } from './cache.ts';
 
 export interface WorkerSetup {
   contentDir: string;
   schoolsFile: string | null;
-  cacheDir: string | null;
+  /** Where each worker puts full analyses (the cache, or a temporary folder for this run). */
+  storeDir: string;
   fingerprint: string;
 }
 
 export interface WorkerTask {
   id: number;
-  path: string;
+  /** The file's bytes, already read by the main thread (moved, not copied). */
+  bytes: Uint8Array;
   sourceFile: string;
   context: PolicyContext;
+  key: string;
 }
 
-type Reply = { id: number; outcome: DocumentOutcome } | { id: number; crash: string };
+type Reply = { id: number; outcome: StoredOutcome } | { id: number; crash: string };
 
 /**
  * A fixed set of worker threads, each analysing one file at a time. Tasks go to whichever worker is free; the
@@ -24,7 +27,7 @@ type Reply = { id: number; outcome: DocumentOutcome } | { id: number; crash: str
  * nothing by completion time).
  */
 export function createPool(size: number, setup: WorkerSetup) {
-  const pending = new Map<number, { resolve: (o: DocumentOutcome) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (o: StoredOutcome) => void; reject: (e: Error) => void }>();
   const idle: Worker[] = [];
   const queue: WorkerTask[] = [];
   let nextId = 0;
@@ -32,7 +35,8 @@ export function createPool(size: number, setup: WorkerSetup) {
   const dispatch = () => {
     while (idle.length > 0 && queue.length > 0) {
       const worker = idle.pop() as Worker;
-      worker.postMessage(queue.shift());
+      const task = queue.shift() as WorkerTask;
+      worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
     }
   };
 
@@ -56,11 +60,11 @@ export function createPool(size: number, setup: WorkerSetup) {
   });
 
   return {
-    run(path: string, sourceFile: string, context: PolicyContext): Promise<DocumentOutcome> {
+    run(bytes: Uint8Array, sourceFile: string, context: PolicyContext, key: string): Promise<StoredOutcome> {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        queue.push({ id, path, sourceFile, context });
+        queue.push({ id, bytes, sourceFile, context, key });
         dispatch();
       });
     },
