@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import publishData from './src/integrations/publish-data.ts';
 
 // The site can be hosted under a sub-path (e.g. a local authority's intranet): set BASE_PATH=/atlas/ at build.
 const base = process.env.BASE_PATH ?? '/';
@@ -16,7 +17,8 @@ export default defineConfig({
     // CSP (src/site/csp.ts) allows no inline scripts; keep styles external too so pages stay cacheable.
     inlineStylesheets: 'never',
   },
-  integrations: [mdx()],
+  // /data/ files are copied from the analysis output after the build, not rendered page by page.
+  integrations: [mdx(), publishData()],
   // No telemetry, fonts or remote images: nothing may fetch from the network at build time.
   devToolbar: { enabled: false },
   vite: {

@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
         recall: (source) => store.getAnalysis(keys.get(source.sourceFile) ?? ''),
       },
       async (detail) => {
-        for (const [name, text] of policyFiles(detail)) await out.file(name, text);
+        for (const [name, text] of policyFiles(detail, content.bundle.taxonomy.types)) await out.file(name, text);
         for (const [name, rows] of policyCsvRows(detail)) await csvs.get(name)?.write(rows);
       },
     );

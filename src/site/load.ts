@@ -7,7 +7,7 @@
  * Layout (written by scripts/analyse.ts): dataset.json, policies/<id>.json, clause-types/<typeId>.json,
  * check-bundle.json, the CSV exports and the two JSON Schemas.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { datasetSchema } from '../pipeline/dataset.ts';
 import type {
@@ -73,7 +73,42 @@ export function loadDataset(): Dataset {
 
 /** Per-policy detail; read on demand so a 10,000-policy build never holds every text at once. */
 export function loadPolicy(id: string): PolicyDetail {
-  return JSON.parse(read(`policies/${id}.json`)) as PolicyDetail;
+  const detail = JSON.parse(read(`policies/${id}.json`)) as PolicyDetail;
+  reviewFactsMemo().set(id, factsOf(detail));
+  return detail;
+}
+
+/** What /data/review.json needs from a policy's detail (src/site/review-data.ts). */
+export interface PolicyReviewFacts {
+  gaps: string[];
+  outdated: number;
+  modern: number;
+}
+
+const REVIEW_FACTS = Symbol.for('policy-atlas.review-facts');
+
+/**
+ * Facts noted as each policy page loads its policy, so /data/review.json (written after the pages, by
+ * src/integrations/publish-data.ts) need not read and parse every policy a second time. On globalThis because the
+ * integration and the pages run in one process but load separate copies of this module.
+ */
+function reviewFactsMemo(): Map<string, PolicyReviewFacts> {
+  const g = globalThis as { [REVIEW_FACTS]?: Map<string, PolicyReviewFacts> };
+  return (g[REVIEW_FACTS] ??= new Map());
+}
+
+function factsOf(d: PolicyDetail): PolicyReviewFacts {
+  return { gaps: d.gaps.map((g) => g.typeId), outdated: d.outdatedReferences.length, modern: d.missingModernTopics.length };
+}
+
+/** A policy's review facts: as noted while this build loaded it, else read from its file now. */
+export function reviewFacts(id: string): PolicyReviewFacts {
+  return reviewFactsMemo().get(id) ?? factsOf(loadPolicy(id));
+}
+
+/** Forgets the noted facts (a new build starts). */
+export function forgetReviewFacts(): void {
+  reviewFactsMemo().clear();
 }
 
 /** One clause type across the corpus (distinct wordings, stances), or null when the analysis wrote none. */
@@ -82,7 +117,7 @@ export function loadClauseType(typeId: string): ClauseTypeDetail | null {
   return existsSync(join(dataDir(), rel)) ? (JSON.parse(read(rel)) as ClauseTypeDetail) : null;
 }
 
-/** A file exactly as the analysis wrote it, for the /data/ endpoints. */
+/** A file exactly as the analysis wrote it. (/data/ itself is copied by src/integrations/publish-data.ts.) */
 export function loadRaw(kind: 'export', name: ExportFile): string;
 export function loadRaw(kind: 'policy' | 'clause-type', id: string): string;
 export function loadRaw(kind: 'export' | 'policy' | 'clause-type', name: string): string {
@@ -96,9 +131,11 @@ export function availableExports(): ExportFile[] {
   return EXPORT_FILES.filter((f) => existsSync(join(dataDir(), f)));
 }
 
-/** Size in bytes of an export, for the downloads page. */
+/** Size in bytes of an export, for the downloads page (from the file system: clauses.csv is ~400 MB at 10,000). */
 export function exportSize(name: ExportFile): number {
-  return Buffer.byteLength(read(name));
+  const file = join(dataDir(), name);
+  if (!existsSync(file)) read(name); // throws the "run npm run analyse" message
+  return statSync(file).size;
 }
 
 export function policies(): PolicySummary[] {

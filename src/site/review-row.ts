@@ -1,4 +1,4 @@
-/** One row of /data/review.json (shared by the endpoint and src/client/review.ts). */
+/** One row of /data/review.json (written by src/site/review-data.ts, read by src/client/review.ts). */
 export interface ReviewRow {
   id: string;
   school: string;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { clauseTypeDetailSchema, datasetSchema, policyDetailSchema, type ClauseTypeDetail, type Dataset, type PolicyDetail } from '../dataset.ts';
 import { csvHeader, csvRows, toCsv, type CsvValue } from './csv.ts';
+import { policyCsv, type PolicyCsvType } from './policy-csv.ts';
 
 /** Contract: one row per input document. */
 export const POLICIES_HEADER = [
@@ -153,6 +154,7 @@ ${m.includeText ? 'included' : 'not included'}.
 | errors.csv | files that could not be read, with the reason |
 | dataset.json | everything above and the taxonomy, described by dataset.schema.json |
 | policies/<id>.json | one document in full, described by policy.schema.json |
+| policies/<id>.csv | one document's coverage and findings, for a spreadsheet |
 | clause-types/<id>.json | one clause type across the corpus: its distinct wordings and who uses them |
 
 CSV files are UTF-8 with a byte-order mark; a cell that would start with =, +, @ or - followed by a letter starts
@@ -192,9 +194,12 @@ export function policyCsvRows(detail: PolicyDetail): Map<string, string> {
  * stops the run here rather than reaching the site (a programmer error). The schemas have no transforms or
  * defaults, so a record that passes is exactly what was given, and the CSV rows are built from it as given.
  */
-export function policyFiles(detail: PolicyDetail): Map<string, string> {
+export function policyFiles(detail: PolicyDetail, types: readonly PolicyCsvType[]): Map<string, string> {
   const checked = policyDetailSchema.parse(detail);
-  return new Map([[`policies/${checked.summary.id}.json`, compactJson(checked)]]);
+  return new Map([
+    [`policies/${checked.summary.id}.json`, compactJson(checked)],
+    [`policies/${checked.summary.id}.csv`, policyCsv(checked, types)],
+  ]);
 }
 
 /** Every file of the dataset that is not per policy, once all policies are done. */
@@ -222,6 +227,6 @@ export function buildExports(
 ): Map<string, string> {
   const files = corpusFiles(dataset, clauseTypes, analysisContent);
   for (const c of PER_POLICY_CSVS) files.set(c.file, csvHeader(c.header) + details.map((d) => csvRows(c.rows(d))).join(''));
-  for (const d of details) for (const [name, text] of policyFiles(d)) files.set(name, text);
+  for (const d of details) for (const [name, text] of policyFiles(d, dataset.taxonomy.types)) files.set(name, text);
   return files;
 }

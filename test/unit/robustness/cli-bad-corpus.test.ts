@@ -185,15 +185,15 @@ describe('ids from odd file names', () => {
     expect(said.join(' | ')).toMatch(/\bid\b/i);
   });
 
-  it('keep every output inside the output folder, one level of policies/<id>.json at most', async () => {
+  it('keep every output inside the output folder, one level of policies/<id>.json and .csv at most', async () => {
     expect((await readdir(parent)).sort()).toEqual(['out-a', 'out-b', 'out-strict']);
     const ids = new Set(policies.map((r) => r['policy_id']));
     for (const rel of await listTree(outA)) {
       const parts = rel.split('/');
       expect(parts.length, rel).toBeLessThanOrEqual(2);
-      if (parts[0] === 'policies') expect(ids.has(parts[1]?.replace(/\.json$/, '')), rel).toBe(true);
+      if (parts[0] === 'policies') expect(ids.has(parts[1]?.replace(/\.(?:json|csv)$/, '')), rel).toBe(true);
     }
-    expect((await readdir(join(outA, 'policies'))).length).toBe(ids.size);
+    expect((await readdir(join(outA, 'policies'))).length).toBe(ids.size * 2);
   });
 });
 
