@@ -112,14 +112,31 @@ describe('built site (browser)', () => {
     expect(await v.page.locator('#grade').textContent()).toContain(d.grade.grade);
     expect(await v.page.locator('#grade ~ .table-wrap tbody tr').first().textContent()).toContain(d.grade.breakdown[0]?.reason ?? '');
     expect(await v.page.locator('#stances + ul li').count()).toBe(d.stances.length);
-    // Clause anchors are the clause ids (#c0042), with labels, confidence, cues and automatic/reviewer marks.
+    // Clause anchors are the clause ids (#c0042), with labels (linked), confidence and automatic/reviewer marks.
     expect(await v.page.locator('.clause[id^="c0"]').count()).toBe(d.clauses.length);
-    const labelled = d.clauses.find((c) => c.labels.length > 0);
-    if (labelled) {
-      const labels = (await v.page.locator(`#${labelled.id} .clause-labels`).textContent()) ?? '';
-      expect(labels).toMatch(/automatic, \d+% confident|reviewer checked/);
-      expect(labels).toContain('why:');
-    }
+    const labelled = d.clauses.find((c) => c.labels.some((l) => l.cues.length > 0));
+    expect(labelled).toBeDefined();
+    const labels = v.page.locator(`#${labelled?.id ?? ''} .clause-labels`);
+    expect((await labels.textContent()) ?? '').toMatch(/automatic, \d+%|reviewer checked/);
+    expect(await labels.locator(`a[href$="clauses/${labelled?.labels[0]?.typeId ?? ''}/"]`).count()).toBe(1);
+    // The cues are not in the page (nor in the search index) until asked for: the button fills them in from the JSON.
+    expect(await labels.textContent()).not.toContain('why:');
+    expect(await v.page.locator('.clause-labels[data-pagefind-ignore]').count()).toBe(await v.page.locator('.clause-labels').count());
+    const why = v.page.getByRole('button', { name: 'Show why each label was given' });
+    await why.click();
+    await v.page.waitForSelector(`#${labelled?.id ?? ''} .cues`);
+    expect(await labels.locator('li').first().textContent()).toContain(`why: ${labelled?.labels[0]?.cues.join('; ') ?? ''}`);
+    expect(await why.getAttribute('aria-pressed')).toBe('true');
+    expect(await axe(v.page), 'axe violations with the reasons shown').toEqual([]);
+    await why.click();
+    expect(await v.page.locator(`#${labelled?.id ?? ''} .cues`).first().isVisible()).toBe(false);
+    // Evidence links stay on the page and name the clause.
+    const evidence = await v.page.$$eval('#coverage ~ .table-wrap a[href^="#c"]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const e of evidence.slice(0, 20)) expect(await v.page.locator(e).count(), e).toBe(1);
+    // No scoped-style attribute stamped on every element (global styles keep long policy pages small).
+    const scoped = await v.page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getAttributeNames().some((a) => a.startsWith('data-astro-cid'))).length);
+    expect(scoped).toBe(0);
     expect(await v.page.locator('[id^="type-"]').count()).toBe(dataset.taxonomy.types.length);
     // This policy's data, as JSON and CSV.
     const json = await v.page.locator(`a[href$="data/policies/${firstPolicy}.json"]`).first().getAttribute('href');
@@ -129,15 +146,20 @@ describe('built site (browser)', () => {
     await v.context.close();
   });
 
-  it('policy page prints without navigation and spells out evidence links', async () => {
+  it('policy page prints without navigation, and its evidence links name clauses the printed text numbers', async () => {
     const v = await visit(site, `policies/${firstPolicy}/`);
     await v.page.emulateMedia({ media: 'print' });
     expect(await v.page.locator('.site-nav').isVisible()).toBe(false);
-    const after = await v.page.evaluate(() => {
-      const a = document.querySelector('a[data-print-url]');
-      return a ? getComputedStyle(a, '::after').content : 'none';
+    expect(await v.page.locator('#why').isVisible()).toBe(false);
+    // In-page links need no URL spelled out on paper: the link text is the clause's number, printed in the text.
+    expect(await v.page.locator('a[data-print-url]').count()).toBe(0);
+    const printed = await v.page.evaluate(() => {
+      const numbers = new Set([...document.querySelectorAll('.clause .clause-no')].map((n) => n.textContent?.trim()));
+      const links = [...document.querySelectorAll('#coverage ~ .table-wrap a[href^="#c"]')];
+      return { links: links.length, named: links.filter((a) => numbers.has(a.textContent?.trim())).length };
     });
-    expect(after).toMatch(/#c\d{4}/);
+    expect(printed.links).toBeGreaterThan(0);
+    expect(printed.named).toBe(printed.links);
     await v.page.pdf({ path: join(ROOT, 'test/output/screenshots/policy-print.pdf') });
     await v.context.close();
   });

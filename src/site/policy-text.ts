@@ -1,0 +1,73 @@
+/**
+ * A policy's full text as HTML: each clause with its anchor (#c0042, the clause id), its own number, and the
+ * clause types it was given (linked) with "automatic, 82%" (the classifier's confidence) or "reviewer checked". Text between clauses
+ * (headings, front matter) is shown plainly. The cues behind each label are not here: src/client/policy-why.ts
+ * adds them on request from the policy's JSON, which keeps a long policy's page small.
+ *
+ * Built as one string because it is the longest, most repetitive part of every policy page (hundreds of clauses,
+ * each with labels): rendering it through template nodes was a large share of the site build at 10,000 policies.
+ * Every value passes through escapeText / escapeAttr, so hostile wording in a policy shows as text.
+ */
+import type { PolicyDetail } from './types.ts';
+import { escapeAttr, escapeText } from './html.ts';
+import { share } from './format.ts';
+
+type Clause = PolicyDetail['clauses'][number];
+
+export interface PolicyTextLinks {
+  /** Title of a clause type (its id when unknown). */
+  typeTitle: (typeId: string) => string;
+  /** URL of a clause type's page. */
+  typeHref: (typeId: string) => string;
+}
+
+/** The clause's own number, else its id: what the page, its evidence links and its print-out call the clause. */
+export function clauseName(c: Pick<Clause, 'id' | 'label'>): string {
+  return c.label ?? c.id;
+}
+
+/** Whether the dataset carries the policy's words (it can be published with labels only). */
+export function hasText(detail: PolicyDetail): boolean {
+  return detail.clauses.some((c) => clauseWords(detail, c) !== '');
+}
+
+function clauseWords(detail: PolicyDetail, c: Clause): string {
+  return c.text || (detail.text ?? '').slice(c.start, c.end);
+}
+
+/** The HTML inside `<div class="policy-text">`. */
+export function policyTextHtml(detail: PolicyDetail, links: PolicyTextLinks): string {
+  const text = detail.text ?? '';
+  const clauses = [...detail.clauses].sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  const between = (s: string): void => {
+    const t = s.trim();
+    if (t) out.push(`<div class="between">${escapeText(t)}</div>\n`);
+  };
+  let at = 0;
+  for (const c of clauses) {
+    if (c.start < at) continue; // overlapping clause: keep the first
+    between(text.slice(at, c.start));
+    out.push(clauseHtml(c, clauseWords(detail, c), links));
+    at = c.end;
+  }
+  between(text.slice(at));
+  return out.join('');
+}
+
+function clauseHtml(c: Clause, words: string, links: PolicyTextLinks): string {
+  const name = escapeText(clauseName(c));
+  const cls = c.kind === 'list-item' ? 'clause clause-item' : 'clause';
+  // Terse markup (styled by `.clause > p`, `.clause-labels small`…): this repeats for every clause of every policy.
+  let html = `<div class="${cls}" id="${escapeAttr(c.id)}"><p><span class="clause-no">${name}</span> ${escapeText(words)}</p>`;
+  if (c.labels.length > 0) {
+    // Left out of the search index: the same type titles on every policy would drown the policy's own words.
+    html += '<ul class="clause-labels" data-pagefind-ignore>';
+    for (const l of c.labels) {
+      const mark = l.source === 'reviewer' ? '<strong>✓ reviewer checked</strong>' : `<small>automatic, ${share(l.confidence)}</small>`;
+      html += `<li><a href="${escapeAttr(links.typeHref(l.typeId))}">${escapeText(links.typeTitle(l.typeId))}</a> ${mark}</li>`;
+    }
+    html += '</ul>';
+  }
+  return `${html}</div>\n`;
+}
