@@ -60,7 +60,10 @@ function buildPeerIndex(): NonNullable<typeof peerIndex> {
   const members = new Map<string, string[]>([[EVERYONE, policies.map((p) => p.id)]]);
   for (const p of policies) {
     const phase = groupsOf(p).phase;
-    if (phase) members.set(phase, [...(members.get(phase) ?? []), p.id]);
+    if (!phase) continue;
+    const list = members.get(phase);
+    if (list) list.push(p.id);
+    else members.set(phase, [p.id]);
   }
   const groups = new Map<string, PeerGroup>();
   for (const [key, ids] of members) {
