@@ -1,7 +1,7 @@
 /**
- * `npm run bench -- --n 1000 [--n 10000] [--skip-site]`: measures every stage on a synthetic corpus of N policies
- * and prints a Markdown table (also written to test/output/bench-<n>.json). Numbers, not assertions: targets
- * are compared in docs/benchmarks.md.
+ * `npm run bench -- --n 1000 [--n 10000] [--skip-site] [--skip-browser]`: measures every stage on a synthetic
+ * corpus of N policies and prints a Markdown table (also written to test/output/bench-<n>.json). Numbers, not
+ * assertions: targets are compared in docs/benchmarks.md.
  *
  * Stages, each timed on the same corpus:
  *   ingest    read + structure every file (one thread)
@@ -11,6 +11,10 @@
  *   rerun     the same after changing one policy, with the cache warm (the incremental case)
  *   site      astro build of the real site on that dataset, then pagefind (wall time, peak memory)
  *   floor     a bare Astro project with the same page count, then pagefind, in the same run
+ *   full      the `npm run build` chain: cli (analyse with the CLI's defaults, cold cache) + astro build +
+ *             pagefind, run one after the other; wall time is their sum, peak memory the largest of the three
+ *   browser   scripts/bench-browser.ts on the built site (first-search bytes, dashboard JavaScript, longest main-
+ *             thread task, heatmap time), when N <= 1000 (written to test/output/bench-browser-<n>.json too)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -21,6 +25,7 @@ import { loadContent } from './lib/content.ts';
 import { listFiles } from './lib/walk.ts';
 import { makeCorpus } from './make-corpus.ts';
 import { measureFloor } from './bench-floor.ts';
+import { benchBrowser, browserTable, writeBrowserResult, type BrowserBenchResult } from './bench-browser.ts';
 import { readDocument } from '../src/pipeline/run/corpus.ts';
 import { analysePolicy } from '../src/pipeline/run/policy.ts';
 import { classifyClauses } from '../src/pipeline/classify/classify.ts';
@@ -91,7 +96,10 @@ async function stageTimes(policiesDir: string, contentDir: string) {
   return { files: files.length, read: docs.length, clauses, ingest, classify, analyse };
 }
 
-async function benchOne(n: number, skipSite: boolean) {
+/** The browser figures are taken only up to this size: the targets that need them are set at 1,000 policies. */
+const BROWSER_MAX_N = 1000;
+
+async function benchOne(n: number, skipSite: boolean, skipBrowser: boolean) {
   const work = `/tmp/pa-bench-${n}`;
   const corpus = join(work, 'corpus');
   if (!existsSync(join(corpus, 'truth.jsonl'))) {
@@ -116,12 +124,26 @@ async function benchOne(n: number, skipSite: boolean) {
   let site: Timed | null = null;
   let pagefind: Timed | null = null;
   let floor = null;
+  let browser: BrowserBenchResult | null = null;
   if (!skipSite) {
     const dist = join(work, 'dist');
     site = measured('npx', ['astro', 'build', '--outDir', dist], { ATLAS_DATA_DIR: data, SITE_OUT_DIR: dist });
     pagefind = measured('npx', ['pagefind', '--site', dist, '--silent']);
     floor = await measureFloor(n);
+    if (!skipBrowser && n <= BROWSER_MAX_N) {
+      browser = await benchBrowser({ site: dist, base: '/', label: String(n) });
+      writeBrowserResult(browser);
+    }
   }
+  // The three steps of `npm run build`, each already measured on its own: the chain is their sum. (The site is
+  // built from the re-run's dataset, which differs from the cold run's by one appended sentence.)
+  const full =
+    site && pagefind
+      ? {
+          seconds: cli.seconds + site.seconds + pagefind.seconds,
+          peakMB: Math.max(cli.peakMB ?? 0, site.peakMB ?? 0, pagefind.peakMB ?? 0),
+        }
+      : null;
   return {
     n,
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -130,26 +152,37 @@ async function benchOne(n: number, skipSite: boolean) {
     rerun,
     site,
     pagefind,
+    full,
     floor,
+    browser,
   };
 }
 
-const { values } = parseArgs({ options: { n: { type: 'string', multiple: true }, 'skip-site': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { n: { type: 'string', multiple: true }, 'skip-site': { type: 'boolean' }, 'skip-browser': { type: 'boolean' } },
+});
 const sizes = (values.n ?? ['100']).map(Number);
 mkdirSync(join(root, 'test/output'), { recursive: true });
 const rows: string[] = [];
+const browserTables: string[] = [];
+const kB = (bytes: number): string => `${Math.round(bytes / 1024)} kB`;
 for (const n of sizes) {
-  const r = await benchOne(n, values['skip-site'] ?? false);
+  const r = await benchOne(n, values['skip-site'] ?? false, values['skip-browser'] ?? false);
   writeFileSync(join(root, `test/output/bench-${n}.json`), `${JSON.stringify(r, null, 2)}\n`);
   const s = r.stages;
   const rate = (count: number, sec: number) => (sec > 0 ? Math.round(count / sec) : 0);
+  const b = r.browser;
   const siteSec = r.site && r.pagefind ? r.site.seconds + r.pagefind.seconds : null;
   const floorSec = r.floor ? r.floor.astroSeconds + r.floor.pagefindSeconds : null;
   rows.push(
-    `| ${n} | ${s.ingest.toFixed(1)} s (${rate(s.read, s.ingest)}/s) | ${s.classify.toFixed(1)} s (${rate(s.clauses, s.classify)} clauses/s) | ${s.analyse.toFixed(1)} s (${rate(s.read, s.analyse)}/s) | ${r.cli.seconds.toFixed(1)} s, ${r.cli.peakMB} MB (${rate(s.files, r.cli.seconds)}/s) | ${r.rerun.seconds.toFixed(1)} s | ${siteSec === null ? '–' : `${siteSec.toFixed(1)} s, ${Math.max(r.site?.peakMB ?? 0, r.pagefind?.peakMB ?? 0)} MB`} | ${floorSec === null ? '–' : `${floorSec.toFixed(1)} s`} | ${siteSec !== null && floorSec ? (siteSec / floorSec).toFixed(1) : '–'}× |`,
+    `| ${n} | ${s.ingest.toFixed(1)} s (${rate(s.read, s.ingest)}/s) | ${s.classify.toFixed(1)} s (${rate(s.clauses, s.classify)} clauses/s) | ${s.analyse.toFixed(1)} s (${rate(s.read, s.analyse)}/s) | ${r.cli.seconds.toFixed(1)} s, ${r.cli.peakMB} MB (${rate(s.files, r.cli.seconds)}/s) | ${r.rerun.seconds.toFixed(1)} s | ${siteSec === null ? '–' : `${siteSec.toFixed(1)} s, ${Math.max(r.site?.peakMB ?? 0, r.pagefind?.peakMB ?? 0)} MB`} | ${floorSec === null ? '–' : `${floorSec.toFixed(1)} s`} | ${siteSec !== null && floorSec ? (siteSec / floorSec).toFixed(1) : '–'}× | ${r.full ? `${r.full.seconds.toFixed(1)} s, ${r.full.peakMB} MB` : '–'} | ${b ? `${kB(b.search.common.pageLoad.gz + b.search.common.search.gz)} / ${kB(b.search.rare.pageLoad.gz + b.search.rare.search.gz)}` : '–'} | ${b ? kB(b.dashboard.js.gz) : '–'} | ${b ? `${b.dashboard.longestTaskMs} ms, ${b.dashboard.longestFrameMs ?? '–'} ms, ${b.dashboard.heatmapMs ?? '–'} ms` : '–'} |`,
   );
+  if (b) browserTables.push(`N=${n}\n\n${browserTable(b)}`);
   console.log(`N=${n} done`);
 }
-console.log('| N | ingest | classify | analyse | npm run analyse | after 1 change | site + search | floor | site/floor |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(
+  '| N | ingest | classify | analyse | npm run analyse | after 1 change | site + search | floor | site/floor | full build | first search, gz (common / rare) | dashboard JS, gz | longest task, longest frame, heatmap |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
+for (const t of browserTables) console.log(`\n${t}`);
