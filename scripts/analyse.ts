@@ -18,10 +18,15 @@ import { createReporter } from './lib/report.ts';
 import { analysisFingerprint } from './lib/fingerprint.ts';
 import { OutcomeCache } from './lib/cache.ts';
 import { decisionsFor, fileAnalyser } from './lib/analyse-file.ts';
-import { createPool } from './lib/pool.ts';
-import { analyseCorpusStreaming, type SourceDocument } from '../src/pipeline/run/corpus.ts';
+import { createPool, type Pool } from './lib/pool.ts';
+import { assembleFromStore, type AssembledRecord } from './lib/assemble-record.ts';
+import { finishCorpus, planCorpus, type SourceDocument } from '../src/pipeline/run/corpus.ts';
+import type { DetailDigest } from '../src/pipeline/run/views.ts';
 import { browserContent } from '../src/pipeline/run/content.ts';
-import { corpusFiles, csvHeader, PER_POLICY_CSVS, policyCsvRows, policyFiles } from '../src/pipeline/output/exports.ts';
+import { corpusFiles, csvHeader, PER_POLICY_CSVS } from '../src/pipeline/output/exports.ts';
+
+/** Below this many records the main thread assembles them alone: starting workers would cost more than it saves. */
+const ASSEMBLE_IN_WORKERS_FROM = 300;
 
 async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
@@ -71,61 +76,80 @@ async function main(argv: string[]): Promise<number> {
   const store = new OutcomeCache(storeDir, fingerprint);
   const keys = new Map<string, string>();
   // Small runs are quicker in one thread than spinning up workers that each load the content; a re-run that finds
-  // every file in the cache starts none.
+  // every file in the cache starts none unless there are enough records to share out.
   const useWorkers = options.workers > 0 && files.length >= 20;
-  let pool: ReturnType<typeof createPool> | null = null;
+  let pool: Pool | null = null;
+  const startPool = (): Pool =>
+    (pool ??= createPool(options.workers, {
+      contentDir: resolve(options.content),
+      schoolsFile: options.schools && resolve(options.schools),
+      storeDir,
+      fingerprint,
+    }));
+  // A large corpus will share out its records: start the workers now, while the main thread reads the cache and
+  // compares the corpus, so that their start-up is off the critical path of a re-run.
+  if (options.workers > 0 && files.length >= ASSEMBLE_IN_WORKERS_FROM) startPool();
   const inProcess = fileAnalyser(content.bundle, store);
-
-  const out = await OutputWriter.open(options.out);
-  const csvs = new Map<string, StreamedFile>();
-  for (const c of PER_POLICY_CSVS) {
-    const stream = await out.stream(c.file);
-    await stream.write(csvHeader(c.header));
-    csvs.set(c.file, stream);
-  }
+  const corpusOptions = {
+    asOf: options.asOf,
+    dueSoonMonths: options.dueSoonMonths,
+    maskPersonalData: options.maskPersonalData,
+    includeText: options.includeText,
+  };
 
   let result;
   try {
-    result = await analyseCorpusStreaming(
-      sources,
-      content.bundle,
-      {
-        asOf: options.asOf,
-        dueSoonMonths: options.dueSoonMonths,
-        maskPersonalData: options.maskPersonalData,
-        includeText: options.includeText,
-        onProgress: (done, sourceFile) => report.progress(done, sourceFile),
-        concurrency: useWorkers ? options.workers * 2 : 1,
-        analyseSource: async (source, context) => {
-          const path = join(input, source.sourceFile);
-          const bytes = new Uint8Array(await readFile(path));
-          const key = store.key(bytes, context, decisionsFor(content.bundle, context.policyId));
-          keys.set(source.sourceFile, key);
-          const hit = options.cacheDir ? await store.getFacts(key) : null;
-          if (hit) return hit;
-          if (!useWorkers) return inProcess(bytes, source.sourceFile, context, key);
-          pool ??= createPool(options.workers, {
-            contentDir: resolve(options.content),
-            schoolsFile: options.schools && resolve(options.schools),
-            storeDir,
-            fingerprint,
-          });
-          return pool.run(bytes, source.sourceFile, context, key);
-        },
-        recall: (source) => store.getAnalysis(keys.get(source.sourceFile) ?? ''),
+    const plan = await planCorpus(sources, content.bundle, {
+      ...corpusOptions,
+      onProgress: (done, sourceFile) => report.progress(done, sourceFile),
+      concurrency: useWorkers ? options.workers * 2 : 1,
+      analyseSource: async (source, context) => {
+        const bytes = new Uint8Array(await readFile(join(input, source.sourceFile)));
+        const key = store.key(bytes, context, decisionsFor(content.bundle, context.policyId));
+        keys.set(source.sourceFile, key);
+        const hit = options.cacheDir ? await store.getFacts(key) : null;
+        if (hit) return hit;
+        return useWorkers ? startPool().analyse(bytes, source.sourceFile, context, key) : inProcess(bytes, source.sourceFile, context, key);
       },
-      async (detail) => {
-        for (const [name, text] of policyFiles(detail, content.bundle.taxonomy.types)) await out.file(name, text);
-        for (const [name, rows] of policyCsvRows(detail)) await csvs.get(name)?.write(rows);
-      },
-    );
+    });
+
+    const out = await OutputWriter.open(options.out);
+    const csvs = new Map<string, StreamedFile>();
+    for (const c of PER_POLICY_CSVS) {
+      const stream = await out.stream(c.file);
+      await stream.write(csvHeader(c.header));
+      csvs.set(c.file, stream);
+    }
+    const keyOf = (sourceFile: string): string => keys.get(sourceFile) ?? '';
+    const jobs = plan.records.map((r) => ({
+      key: keyOf(r.sourceFile),
+      olderKey: r.previous === null ? null : keyOf(plan.records[r.previous]?.sourceFile ?? ''),
+    }));
+    const recordOptions = { maskPersonalData: options.maskPersonalData, includeText: options.includeText };
+    const parallel = options.workers > 0 && jobs.length >= ASSEMBLE_IN_WORKERS_FROM;
+    if (parallel) startPool().plan({ kind: 'plan', comparisons: plan.comparisons, options: recordOptions });
+    const assemble = (job: (typeof jobs)[number]) =>
+      parallel ? startPool().assemble(job) : assembleFromStore(job, store, plan.comparisons, content.bundle, recordOptions);
+
+    // Records are written in input order (so the CSVs are byte-identical) while a few ahead are being built.
+    const ahead = parallel ? options.workers * 3 : 1;
+    const inFlight = new Map<number, Promise<AssembledRecord>>();
+    const digests: DetailDigest[] = [];
+    for (let k = 0; k < jobs.length; k++) {
+      for (let j = k; j < Math.min(jobs.length, k + ahead); j++) if (!inFlight.has(j)) inFlight.set(j, assemble(jobs[j] as (typeof jobs)[number]));
+      const record = await (inFlight.get(k) as Promise<AssembledRecord>);
+      inFlight.delete(k);
+      for (const [name, text] of record.files) await out.file(name, text);
+      for (const [name, rows] of record.rows) await csvs.get(name)?.write(rows);
+      digests.push(record.digest);
+    }
+    result = finishCorpus(plan, digests, content.bundle, corpusOptions);
+    for (const [name, text] of corpusFiles(result.dataset, result.clauseTypes, browserContent(content.bundle))) await out.file(name, text);
+    await out.finish();
   } finally {
-    await (pool as ReturnType<typeof createPool> | null)?.close();
+    await (pool as Pool | null)?.close();
     if (!options.cacheDir) await rm(storeDir, { recursive: true, force: true });
   }
-
-  for (const [name, text] of corpusFiles(result.dataset, result.clauseTypes, browserContent(content.bundle))) await out.file(name, text);
-  await out.finish();
   report.summary(result.dataset, options.out);
 
   const read = result.dataset.policies.length;

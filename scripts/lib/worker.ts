@@ -1,18 +1,32 @@
-/** A worker thread of `npm run analyse`: loads content once, then analyses the files it is sent. */
+/** A worker thread of `npm run analyse`: loads content once, then analyses files and assembles records it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { deserialize } from 'node:v8';
 import { loadContent } from './content.ts';
 import { OutcomeCache } from './cache.ts';
 import { fileAnalyser } from './analyse-file.ts';
-import type { WorkerSetup, WorkerTask } from './pool.ts';
+import { assembleFromStore } from './assemble-record.ts';
+import type { WorkerPlan, WorkerSetup, WorkerTask } from './pool.ts';
 
 const setup = workerData as WorkerSetup;
 const { bundle } = await loadContent(setup.contentDir, setup.schoolsFile);
-const analyse = fileAnalyser(bundle, new OutcomeCache(setup.storeDir, setup.fingerprint));
+const store = new OutcomeCache(setup.storeDir, setup.fingerprint);
+const analyse = fileAnalyser(bundle, store);
+let plan: WorkerPlan | null = null;
 
-parentPort?.on('message', (task: WorkerTask) => {
-  analyse(task.bytes, task.sourceFile, task.context, task.key).then(
-    (outcome) => parentPort?.postMessage({ id: task.id, outcome }),
+parentPort?.on('message', (message: WorkerTask | { kind: 'plan-bytes'; bytes: Uint8Array }) => {
+  if (message.kind === 'plan-bytes') {
+    plan = deserialize(message.bytes) as WorkerPlan;
+    return;
+  }
+  const work =
+    message.kind === 'analyse'
+      ? analyse(message.bytes, message.sourceFile, message.context, message.key)
+      : plan
+        ? assembleFromStore(message.job, store, plan.comparisons, bundle, plan.options)
+        : Promise.reject(new Error('a record was sent before the plan'));
+  work.then(
+    (result) => parentPort?.postMessage({ id: message.id, result }),
     // A bug in the pipeline: hand the stack to the main thread, which stops the run.
-    (e: unknown) => parentPort?.postMessage({ id: task.id, crash: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+    (e: unknown) => parentPort?.postMessage({ id: message.id, crash: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
   );
 });

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 
@@ -21,8 +21,10 @@ export interface StreamedFile {
 export class OutputWriter {
   private readonly tmpSuffix = `.tmp-${process.pid}`;
   private readonly written = new Map<string, string>();
-  private readonly streams = new Map<string, { stream: WriteStream; hash: ReturnType<typeof createHash> }>();
+  private readonly streams = new Map<string, WriteStream>();
   private readonly dirs = new Set<string>();
+  /** Names already in each folder, listed once, so that skipping an unchanged file costs no system call. */
+  private readonly listed = new Map<string, Set<string>>();
 
   private constructor(
     readonly root: string,
@@ -39,21 +41,20 @@ export class OutputWriter {
     const target = insideOrThrow(this.root, rel);
     const hash = createHash('sha1').update(content).digest('hex');
     this.written.set(rel, hash);
-    if (this.previous.get(rel) === hash && (await exists(target))) return;
+    if (this.previous.get(rel) === hash && (await this.exists(target))) return;
     await this.ensureDir(dirname(target));
     await writeFile(target + this.tmpSuffix, content);
     await rename(target + this.tmpSuffix, target);
   }
 
+  /** A streamed file is always rewritten (its manifest entry has no hash): hashing it would cost as much. */
   async stream(rel: string): Promise<StreamedFile> {
     const target = insideOrThrow(this.root, rel);
     await this.ensureDir(dirname(target));
     const stream = createWriteStream(target + this.tmpSuffix);
-    const hash = createHash('sha1');
-    this.streams.set(rel, { stream, hash });
+    this.streams.set(rel, stream);
     return {
       write: async (chunk: string) => {
-        hash.update(chunk);
         // Back-pressure: wait for the disk when the stream's buffer is full, so memory stays flat.
         if (!stream.write(chunk)) await once(stream, 'drain');
       },
@@ -61,11 +62,11 @@ export class OutputWriter {
   }
 
   async finish(): Promise<void> {
-    for (const [rel, { stream, hash }] of this.streams) {
+    for (const [rel, stream] of this.streams) {
       stream.end();
       await once(stream, 'finish');
       const target = insideOrThrow(this.root, rel);
-      this.written.set(rel, hash.digest('hex'));
+      this.written.set(rel, '');
       await rename(target + this.tmpSuffix, target);
     }
     this.streams.clear();
@@ -76,6 +77,16 @@ export class OutputWriter {
     const manifestPath = join(this.root, MANIFEST);
     await writeFile(manifestPath + this.tmpSuffix, `${JSON.stringify(Object.fromEntries(entries), null, 1)}\n`);
     await rename(manifestPath + this.tmpSuffix, manifestPath);
+  }
+
+  private async exists(path: string): Promise<boolean> {
+    const dir = dirname(path);
+    let names = this.listed.get(dir);
+    if (!names) {
+      names = new Set(await readdir(dir).catch(() => []));
+      this.listed.set(dir, names);
+    }
+    return names.has(basename(path));
   }
 
   private async ensureDir(dir: string): Promise<void> {
@@ -90,15 +101,6 @@ export async function writeOutputs(outDir: string, files: ReadonlyMap<string, st
   const out = await OutputWriter.open(outDir);
   for (const [rel, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) await out.file(rel, content);
   await out.finish();
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** name → content hash. Older manifests were a plain list of names: their files are rewritten once. */

@@ -13,7 +13,7 @@ import { readDocument } from './read.ts';
 export { readDocument, MAX_ANALYSED_CHARS } from './read.ts';
 import { sha256Hex } from './hash.ts';
 import { analysePolicy, type PolicyAnalysis, type PolicyContext } from './policy.ts';
-import { compareAcrossCorpus } from './compare.ts';
+import { compareAcrossCorpus, type CorpusComparisons } from './compare.ts';
 import { toPolicyDetail, toSchools } from './assemble.ts';
 import { policyFacts, type PolicyFacts } from './facts.ts';
 import {
@@ -145,6 +145,52 @@ export async function analyseCorpusStreaming(
   options: CorpusOptions,
   sink: DetailSink,
 ): Promise<{ dataset: Dataset; clauseTypes: ClauseTypeDetail[] }> {
+  const plan = await planCorpus(sources, content, options);
+  const recall = async (k: number): Promise<PolicyAnalysis> => {
+    const r = plan.records[k];
+    if (!r) throw new Error(`no analysis at position ${k}`);
+    if (r.analysis) return r.analysis;
+    if (!options.recall) throw new Error(`the analysis of ${r.sourceFile} was not kept and no recall was given`);
+    return options.recall(sources[r.index] as SourceDocument, r.index);
+  };
+  const digests: DetailDigest[] = [];
+  for (const r of plan.records) {
+    const older = r.previous === null ? null : await recall(r.previous);
+    const detail = assembleRecord(await recall(r.position), older, plan.comparisons, content, options);
+    await sink(detail);
+    digests.push(digestOf(detail));
+  }
+  return finishCorpus(plan, digests, content, options);
+}
+
+/** One policy of the corpus, ready to be assembled into its record. */
+export interface PlannedRecord {
+  /** Position among the policies read (records are in input order). */
+  position: number;
+  /** Position of the source in the input. */
+  index: number;
+  sourceFile: string;
+  /** Position of the school's previous version of this document, or null. */
+  previous: number | null;
+  /** The full analysis when it was kept in memory. */
+  analysis: PolicyAnalysis | null;
+}
+
+/** Everything known once every policy is analysed and the corpus compared, before any record is written. */
+export interface CorpusPlan {
+  records: PlannedRecord[];
+  facts: PolicyFacts[];
+  comparisons: CorpusComparisons;
+  errors: Dataset['errors'];
+  warnings: Dataset['warnings'];
+}
+
+/** Analyses every source (a failure is recorded and the run goes on) and compares the corpus. */
+export async function planCorpus(
+  sources: readonly SourceDocument[],
+  content: ContentBundle,
+  options: CorpusOptions,
+): Promise<CorpusPlan> {
   const { ids, warnings: idWarnings } = assignIds(sources.map((s) => s.sourceFile));
   const schoolRows = new Map(content.schools.map((s) => [s.school_id, s]));
   const neighbours = neighbourNames(content.schools);
@@ -198,27 +244,38 @@ export async function analyseCorpusStreaming(
   const comparisons = compareAcrossCorpus(facts, templates, content);
   const previous = previousVersions(facts);
   const indexOf = new Map(read.map((r, k) => [r.facts.context.policyId, k]));
-
-  const recall = async (k: number): Promise<PolicyAnalysis> => {
-    const r = read[k];
-    if (!r) throw new Error(`no analysis at position ${k}`);
-    if (r.analysis) return r.analysis;
-    if (!options.recall) throw new Error(`the analysis of ${r.facts.context.sourceFile} was not kept and no recall was given`);
-    return options.recall(sources[r.index] as SourceDocument, r.index);
-  };
-
-  const digests: DetailDigest[] = [];
-  for (const [k, r] of read.entries()) {
-    const a = await recall(k);
+  const records = read.map((r, position): PlannedRecord => {
     const previousId = previous.get(r.facts.context.policyId);
-    const olderAt = previousId === undefined ? undefined : indexOf.get(previousId);
-    const detail: PolicyDetail = {
-      ...toPolicyDetail(a, comparisons, content, options),
-      version: olderAt === undefined ? null : versionChange(await recall(olderAt), a),
+    return {
+      position,
+      index: r.index,
+      sourceFile: r.facts.context.sourceFile,
+      previous: previousId === undefined ? null : (indexOf.get(previousId) ?? null),
+      analysis: r.analysis,
     };
-    await sink(detail);
-    digests.push(digestOf(detail));
-  }
+  });
+  return { records, facts, comparisons, errors, warnings };
+}
+
+/** One policy's published record: its analysis with the corpus comparisons and the change from its previous version. */
+export function assembleRecord(
+  a: PolicyAnalysis,
+  older: PolicyAnalysis | null,
+  comparisons: CorpusComparisons,
+  content: ContentBundle,
+  options: Pick<CorpusOptions, 'maskPersonalData' | 'includeText'>,
+): PolicyDetail {
+  return { ...toPolicyDetail(a, comparisons, content, options), version: older ? versionChange(older, a) : null };
+}
+
+/** The dataset's corpus-wide parts, from the plan and a digest of every record (in input order). */
+export function finishCorpus(
+  plan: CorpusPlan,
+  digests: readonly DetailDigest[],
+  content: ContentBundle,
+  options: Pick<CorpusOptions, 'asOf' | 'maskPersonalData' | 'includeText'>,
+): { dataset: Dataset; clauseTypes: ClauseTypeDetail[] } {
+  const { comparisons, facts, errors, warnings } = plan;
 
   const schools = toSchools(digests, content.schools, comparisons);
   const dataset: Dataset = {
