@@ -121,6 +121,8 @@ function enhance(fig: HTMLElement): void {
 
   host.append(canvas);
   host.hidden = false;
+  // A large grid arrives already folded away (laying out thousands of cells froze the page for half a second).
+  if (wrap.closest('details')) return;
   const details = document.createElement('details');
   const summary = document.createElement('summary');
   summary.textContent = 'Show the same data as a table (keyboard and screen-reader friendly)';
