@@ -7,6 +7,7 @@
  * results are identical to running every cue.
  */
 import type { Cue, Taxonomy } from '../taxonomy/load.ts';
+import { LiteralScreen, requiredLiterals, type LiteralFilter } from '../structure/required-literals.ts';
 
 export interface CompiledCue {
   /** Index of the type in taxonomy.types. */
@@ -14,6 +15,27 @@ export interface CompiledCue {
   re: RegExp;
   weight: number;
   kind: Cue['kind'];
+  /** Literals the cue cannot match without (see structure/required-literals.ts). */
+  filter: LiteralFilter;
+}
+
+/**
+ * The stem index as a trie over lowercase ASCII codes, so a word is looked up without slicing strings: node `n`'s
+ * child for code `c` is `next[n * 128 + c]` (0 when absent; the root is node 0 and never a child).
+ */
+interface StemTrie {
+  next: Int32Array;
+  /** By node: cues filed under its path as a word prefix (two letters or more). */
+  prefix: (number[] | null)[];
+  /** By node: cues filed under its path as a whole short word ("=in"). */
+  exact: (number[] | null)[];
+}
+
+/** Per-call bookkeeping, kept between calls so a clause costs no allocation; stamped with a call number. */
+interface Scratch {
+  call: number;
+  /** Call number at which a cue matched. */
+  foundAt: Uint32Array;
 }
 
 export interface CompiledType {
@@ -32,6 +54,11 @@ export interface CompiledTaxonomy {
   byStem: Map<string, number[]>;
   /** Cues with no indexable opening word: run on every clause. */
   unindexed: number[];
+  /** `byStem` as a trie. */
+  stems: StemTrie;
+  /** Every cue's literal filter, by cue index: one pass over a text says which cues are worth running. */
+  literals: LiteralScreen;
+  scratch: Scratch;
 }
 
 const STEM = 4;
@@ -155,7 +182,8 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       const index = cues.length;
       const stems = c.source.startsWith('\\b') ? openingStems(c.source) : null;
       // Indexed cues run anchored (sticky) at the word starts that carry one of their stems.
-      cues.push({ type: typeIndex, re: new RegExp(c.source, stems ? 'iy' : 'i'), weight: c.weight, kind: c.kind });
+      const flags = stems ? 'iy' : 'i';
+      cues.push({ type: typeIndex, re: new RegExp(c.source, flags), weight: c.weight, kind: c.kind, filter: requiredLiterals(c.source, flags) });
       if (stems === null) unindexed.push(index);
       else
         for (const s of new Set(stems)) {
@@ -171,42 +199,112 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       minConfidence: t.minConfidence,
     };
   });
-  const compiled = { types, cues, byStem, unindexed };
+  const scratch: Scratch = {
+    call: 0,
+    foundAt: new Uint32Array(cues.length),
+  };
+  const compiled = { types, cues, byStem, unindexed, stems: stemTrie(byStem),
+    literals: new LiteralScreen(cues.map((c) => c.filter)),
+    scratch,
+  };
   cache.set(taxonomy, compiled);
   return compiled;
 }
 
-const WORD = /[a-z0-9]+/gi;
+function stemTrie(byStem: ReadonlyMap<string, number[]>): StemTrie {
+  const edges = new Map<number, number>();
+  const prefix: (number[] | null)[] = [null];
+  const exact: (number[] | null)[] = [null];
+  for (const [key, list] of byStem) {
+    const whole = key.startsWith('=');
+    let node = 0;
+    for (const ch of whole ? key.slice(1) : key) {
+      const edge = node * 128 + ch.charCodeAt(0);
+      let child = edges.get(edge);
+      if (child === undefined) {
+        child = prefix.length;
+        prefix.push(null);
+        exact.push(null);
+        edges.set(edge, child);
+      }
+      node = child;
+    }
+    if (whole) exact[node] = list;
+    else prefix[node] = list;
+  }
+  const next = new Int32Array(prefix.length * 128);
+  for (const [edge, child] of edges) next[edge] = child;
+  return { next, prefix, exact };
+}
+
+/** ASCII letter or digit: what `/[a-z0-9]/i` matches (without `u`, no other character folds onto these). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
 
 /**
  * Runs the cues that can match `text`: indexed cues anchored at the word starts carrying their stems, unindexed
- * cues over the whole text. Returns the first match of each matching cue, in cue order.
+ * cues over the whole text, each only if the text holds its required literals. Returns the first match of each
+ * matching cue, in cue order.
  */
 export function matchCues(compiled: CompiledTaxonomy, text: string): { cue: number; text: string }[] {
-  const found = new Map<number, string>();
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    const w = m[0].toLowerCase();
-    const at = m.index;
-    const max = Math.min(STEM, w.length);
-    for (let len = w.length < STEM ? 1 : 2; len <= max; len++) {
-      // Short words are looked up whole ("=in"); every word also by its 2–4 letter prefixes.
-      const key = len === 1 ? `=${w}` : w.slice(0, len);
-      const list = compiled.byStem.get(key);
-      if (!list) continue;
-      for (const i of list) {
-        if (found.has(i)) continue;
-        const cue = compiled.cues[i] as CompiledCue;
-        cue.re.lastIndex = at;
-        const hit = cue.re.exec(text);
-        if (hit) found.set(i, hit[0]);
+  const { cues, scratch } = compiled;
+  if (scratch.call === 0xffffffff) {
+    scratch.call = 0;
+    scratch.foundAt.fill(0);
+  }
+  const call = ++scratch.call;
+  const found: { cue: number; text: string }[] = [];
+  const { literals } = compiled;
+  literals.scan(text);
+  const run = (list: readonly number[], at: number): void => {
+    for (const i of list) {
+      if (scratch.foundAt[i] === call) continue;
+      const cue = cues[i] as CompiledCue;
+      if (!literals.passes(i)) continue;
+      cue.re.lastIndex = at;
+      const hit = cue.re.exec(text);
+      if (hit) {
+        scratch.foundAt[i] = call;
+        found.push({ cue: i, text: hit[0] });
       }
     }
+  };
+  // Words are runs of ASCII letters and digits. Each is looked up whole when short ("=in") and by its 2–4 letter
+  // prefixes; the order of the lookups within a word does not matter, as every cue runs anchored at its start.
+  const { next, prefix, exact } = compiled.stems;
+  const n = text.length;
+  let at = 0;
+  while (at < n) {
+    if (!isWordCode(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    let end = at;
+    let node = 0;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (!isWordCode(c)) break;
+      const depth = end - at + 1;
+      if (depth <= STEM && (depth === 1 || node !== 0)) {
+        node = next[node * 128 + (c >= 65 && c <= 90 ? c + 32 : c)] as number;
+        const list = depth >= 2 && node !== 0 ? prefix[node] : null;
+        if (list) run(list, at);
+      }
+      end++;
+    }
+    const list = end - at < STEM && node !== 0 ? exact[node] : null;
+    if (list) run(list, at);
+    at = end;
   }
   for (const i of compiled.unindexed) {
-    const hit = (compiled.cues[i] as CompiledCue).re.exec(text);
-    if (hit) found.set(i, hit[0]);
+    if (scratch.foundAt[i] === call) continue;
+    if (!literals.passes(i)) continue;
+    const hit = (cues[i] as CompiledCue).re.exec(text);
+    if (hit) {
+      scratch.foundAt[i] = call;
+      found.push({ cue: i, text: hit[0] });
+    }
   }
-  return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([cue, t]) => ({ cue, text: t }));
+  return found.sort((a, b) => a.cue - b.cue);
 }

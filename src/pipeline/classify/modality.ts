@@ -5,11 +5,12 @@
  * Emphasised words (`**must not**`) are checked first because the author marked them as the operative words.
  */
 import type { Modality } from '../types.ts';
+import { dualOf, fastSafe, type DualRegExp } from '../structure/fast-regex.ts';
 
-const RULES: [Modality, RegExp][] = [
+const RULE_SOURCES: [Modality, RegExp][] = [
   [
     'must-not',
-    /\b(?:must|shall|should|will|may|can|do|does)\s*(?:not|n['\u2019]t|never)\b|\b(?:is|are)\s+not\s+to\b|\bcannot\b|\bnever\b|\bunder no circumstances\b|\b(?:is|are|be)\s+(?:strictly\s+)?(?:prohibited|forbidden|banned|not\s+(?:permitted|allowed|acceptable))\b|\bnot\s+(?:permitted|allowed|acceptable)\b|\bprohibit(?:s|ed)?\b|\bforbid(?:s|den)?\b|\bno\s+(?:\w+\s+){1,3}(?:is|are|will|should|may|must|can)\s+(?:be\s+)?(?:\w+ed|permitted|allowed)\b|\bunacceptable\b/iu,
+    /\b(?:must|shall|should|will|may|can|do|does)\s*(?:not|n['’]t|never)\b|\b(?:is|are)\s+not\s+to\b|\bcannot\b|\bnever\b|\bunder no circumstances\b|\b(?:is|are|be)\s+(?:strictly\s+)?(?:prohibited|forbidden|banned|not\s+(?:permitted|allowed|acceptable))\b|\bnot\s+(?:permitted|allowed|acceptable)\b|\bprohibit(?:s|ed)?\b|\bforbid(?:s|den)?\b|\bno\s+(?:\w+\s+){1,3}(?:is|are|will|should|may|must|can)\s+(?:be\s+)?(?:\w+ed|permitted|allowed)\b|\bunacceptable\b/iu,
   ],
   [
     'must',
@@ -20,19 +21,26 @@ const RULES: [Modality, RegExp][] = [
   ['may', /\bmay\b|\bcan\b|\bis\s+entitled\b/iu],
 ];
 
+/** Each rule with its non-Unicode twin, used on text where the two agree (see structure/fast-regex.ts). */
+const RULES: [Modality, DualRegExp][] = RULE_SOURCES.map(([modality, re]) => [modality, dualOf(re)]);
+
 /** Imperative verbs that open a rule without a modal: "Do not open…", "Never share…", "Lock your screen…". */
-const IMPERATIVE_NOT = /^\s*(?:do\s+not|don['\u2019]t|never|avoid|refrain)\b/iu;
+const IMPERATIVE_NOT = dualOf(/^\s*(?:do\s+not|don['’]t|never|avoid|refrain)\b/iu);
+
+const formOf = (text: string): 'fast' | 'full' => (fastSafe(text) ? 'fast' : 'full');
 
 /** Modality from text alone, or null when the text carries no modal expression. */
 export function modalityOf(text: string, emphasis: readonly string[] = []): Modality | null {
-  if (IMPERATIVE_NOT.test(text)) return 'must-not';
+  const form = formOf(text);
+  if (IMPERATIVE_NOT[form].test(text)) return 'must-not';
   const emphasised = emphasis.join(' ');
   if (emphasised) {
-    for (const [modality, re] of RULES) if (re.test(emphasised)) return modality;
+    const emphasisForm = formOf(emphasised);
+    for (const [modality, re] of RULES) if (re[emphasisForm].test(emphasised)) return modality;
   }
   let best: { modality: Modality; index: number } | null = null;
   for (const [modality, re] of RULES) {
-    const m = re.exec(text);
+    const m = re[form].exec(text);
     // The earliest modal wins; on a tie the stronger rule (listed first) keeps its place.
     if (m && (best === null || m.index < best.index)) best = { modality, index: m.index };
   }
