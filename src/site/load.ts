@@ -138,6 +138,21 @@ export function exportSize(name: ExportFile): number {
   return statSync(file).size;
 }
 
+/**
+ * Up to this many policies the search index holds every policy's full text. Above it, the index holds each
+ * policy's title, school and findings (and the clause-type pages' wordings), not every sentence: at
+ * 10,000 policies the full text would make indexing take minutes and many gigabytes, and the index too big for a
+ * school laptop. `ATLAS_FULL_TEXT_SEARCH_LIMIT` changes the limit for a site that can afford it.
+ */
+export const FULL_TEXT_SEARCH_LIMIT = 2000;
+
+/** Whether this build indexes every policy's full text for search (see FULL_TEXT_SEARCH_LIMIT). */
+export function fullTextSearched(): boolean {
+  const fromEnv = Number(process.env.ATLAS_FULL_TEXT_SEARCH_LIMIT);
+  const limit = Number.isFinite(fromEnv) && process.env.ATLAS_FULL_TEXT_SEARCH_LIMIT ? fromEnv : FULL_TEXT_SEARCH_LIMIT;
+  return policies().length <= limit;
+}
+
 export function policies(): PolicySummary[] {
   return loadDataset().policies;
 }
