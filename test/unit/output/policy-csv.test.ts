@@ -2,35 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDetail, TaxonomyTypeEntry } from '../../../src/pipeline/dataset.ts';
 import { seedCorpus } from '../harmonise/corpus.ts';
 import { POLICY_CSV_HEADER, policyCsv } from '../../../src/pipeline/output/policy-csv.ts';
-
-/** Splits CSV text into rows of fields (quoted fields may hold commas and quotes); CRLF records, optional BOM. */
-function parse(text: string): string[][] {
-  const csv = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i];
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  return rows;
-}
+import { parseCsv } from '../robustness/harness.ts';
 
 describe('policyCsv (one policy as a spreadsheet)', () => {
   let types: TaxonomyTypeEntry[] = [];
@@ -45,7 +17,7 @@ describe('policyCsv (one policy as a spreadsheet)', () => {
     const w = westbrook;
     expect(w).toBeDefined();
     if (!w) return;
-    const rows = parse(policyCsv(w, types));
+    const rows = parseCsv(policyCsv(w, types));
     expect(rows[0]).toEqual([...POLICY_CSV_HEADER]);
     expect(rows).toHaveLength(1 + w.coverage.length + w.findings.length);
     expect(rows.every((r) => r.length === POLICY_CSV_HEADER.length)).toBe(true);
@@ -57,7 +29,7 @@ describe('policyCsv (one policy as a spreadsheet)', () => {
 
   it('shows each covered type with its title, status from the coverage code, confidence, clauses and first quote', () => {
     if (!westbrook) return;
-    const rows = parse(policyCsv(westbrook, types));
+    const rows = parseCsv(policyCsv(westbrook, types));
     const cell = westbrook.coverage.find((c) => c.status === 'present' && c.evidence.length > 0);
     expect(cell).toBeDefined();
     if (!cell) return;
@@ -76,19 +48,19 @@ describe('policyCsv (one policy as a spreadsheet)', () => {
     const csv = policyCsv(westbrook, types);
     expect(csv.startsWith('\uFEFFpolicy_id,row_kind,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(parse(csv).length);
+    expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(parseCsv(csv).length);
     // Quotes in the policy's words survive a round trip.
     const quoted = westbrook.coverage.flatMap((c) => c.evidence.slice(0, 1)).find((e) => /[",]/.test(e.quote) && !/[\r\n]/.test(e.quote));
     expect(quoted).toBeDefined();
-    if (quoted) expect(parse(csv).some((r) => r[10] === quoted.quote)).toBe(true);
+    if (quoted) expect(parseCsv(csv).some((r) => r[10] === quoted.quote)).toBe(true);
     // A cell a spreadsheet would run as a formula is made text.
     const hostile = { ...westbrook, findings: [{ ...(westbrook.findings[0] as PolicyDetail['findings'][number]), detail: '=HYPERLINK("x")' }] };
-    expect(parse(policyCsv(hostile, types)).at(-1)?.[9]).toBe('\'=HYPERLINK("x")');
+    expect(parseCsv(policyCsv(hostile, types)).at(-1)?.[9]).toBe('\'=HYPERLINK("x")');
   });
 
   it('leaves a title empty for a type the taxonomy does not list', () => {
     if (!westbrook) return;
-    const rows = parse(policyCsv(westbrook, []));
+    const rows = parseCsv(policyCsv(westbrook, []));
     expect(rows.filter((r) => r[1] === 'coverage').every((r) => r[3] === '')).toBe(true);
   });
 });
