@@ -22,6 +22,7 @@ import { createPool, type Pool } from './lib/pool.ts';
 import { assembleFromStore, type AssembledRecord } from './lib/assemble-record.ts';
 import { finishCorpus, planCorpus, type SourceDocument } from '../src/pipeline/run/corpus.ts';
 import type { DetailDigest } from '../src/pipeline/run/views.ts';
+import { referenceWordings } from '../src/pipeline/analyse/wording/index.ts';
 import { browserContent } from '../src/pipeline/run/content.ts';
 import { corpusFiles, csvHeader, PER_POLICY_CSVS } from '../src/pipeline/output/exports.ts';
 
@@ -127,7 +128,11 @@ async function main(argv: string[]): Promise<number> {
     }));
     const recordOptions = { maskPersonalData: options.maskPersonalData, includeText: options.includeText };
     const parallel = options.workers > 0 && jobs.length >= ASSEMBLE_IN_WORKERS_FROM;
-    if (parallel) startPool().plan({ kind: 'plan', comparisons: plan.comparisons, options: recordOptions });
+    // Workers get only the reference wording of each type, the one part of the wording index a record uses.
+    if (parallel) {
+      const comparisons = { ...plan.comparisons, wording: referenceWordings(plan.comparisons.wording) };
+      startPool().plan({ kind: 'plan', comparisons, options: recordOptions });
+    }
     const assemble = (job: (typeof jobs)[number]) =>
       parallel ? startPool().assemble(job) : assembleFromStore(job, store, plan.comparisons, content.bundle, recordOptions);
 

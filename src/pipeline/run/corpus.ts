@@ -179,7 +179,8 @@ export interface PlannedRecord {
 /** Everything known once every policy is analysed and the corpus compared, before any record is written. */
 export interface CorpusPlan {
   records: PlannedRecord[];
-  facts: PolicyFacts[];
+  /** Each policy's stances (the rest of its facts is let go once the corpus is compared). */
+  stances: Pick<PolicyFacts, 'context' | 'stances'>[];
   comparisons: CorpusComparisons;
   errors: Dataset['errors'];
   warnings: Dataset['warnings'];
@@ -254,7 +255,11 @@ export async function planCorpus(
       analysis: r.analysis,
     };
   });
-  return { records, facts, comparisons, errors, warnings };
+  // The wording texts and lineage fingerprints are most of the facts' size (about 1 GB at 10,000 policies) and
+  // nothing needs them after the comparison.
+  const stances = facts.map((f) => ({ context: f.context, stances: f.stances }));
+  read.length = 0;
+  return { records, stances, comparisons, errors, warnings };
 }
 
 /** One policy's published record: its analysis with the corpus comparisons and the change from its previous version. */
@@ -275,7 +280,7 @@ export function finishCorpus(
   content: ContentBundle,
   options: Pick<CorpusOptions, 'asOf' | 'maskPersonalData' | 'includeText'>,
 ): { dataset: Dataset; clauseTypes: ClauseTypeDetail[] } {
-  const { comparisons, facts, errors, warnings } = plan;
+  const { comparisons, stances, errors, warnings } = plan;
 
   const schools = toSchools(digests, content.schools, comparisons);
   const dataset: Dataset = {
@@ -291,7 +296,7 @@ export function finishCorpus(
     taxonomy: taxonomyView(content.taxonomy),
     gradeFormula: gradeFormula(),
     aggregates: aggregatesView(digests, comparisons, content.taxonomy, schools.length),
-    stanceDimensions: stanceDimensionsView(facts, comparisons, content),
+    stanceDimensions: stanceDimensionsView(stances, comparisons, content),
     policies: digests.map((d) => d.summary),
     schools,
     errors,

@@ -3,6 +3,7 @@ export {
   compareWithReference,
   normaliseWordingItems,
   peerWordingFor,
+  referenceWordings,
   wordingItemsFromCoverage,
   wordingKey,
   type PeerWording,

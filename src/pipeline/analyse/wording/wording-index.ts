@@ -215,6 +215,20 @@ export function buildWordingIndex(sources: readonly WordingSource[], options: Wo
   return { groups };
 }
 
+/**
+ * The index with only each group's reference wording, which is all `peerWordingFor` reads: what a worker thread
+ * needs to build records (the full lists are about 200 MB at 10,000 policies).
+ */
+export function referenceWordings(index: WordingIndex): WordingIndex {
+  const groups: WordingIndex['groups'] = {};
+  for (const [gk, types] of Object.entries(index.groups)) {
+    const out: Record<string, TypeWordings> = {};
+    for (const [typeId, tw] of Object.entries(types)) out[typeId] = { ...tw, wordings: [] };
+    groups[gk] = out;
+  }
+  return { groups };
+}
+
 export interface PeerWording {
   typeId: string;
   group: GroupRef;
