@@ -9,7 +9,7 @@
  *   analyse   the rest of the per-policy analysis (metadata, staleness, stances, residue) (one thread)
  *   cli       `npm run analyse` end to end with worker threads and no cache (wall time, peak memory)
  *   rerun     the same after changing one policy, with the cache warm (the incremental case)
- *   site      astro build of the real site on that dataset, then pagefind (wall time, peak memory)
+ *   site      astro build of the real site on that dataset, then the search index (scripts/search-index.ts) (wall time, peak memory)
  *   floor     a bare Astro project with the same page count, then pagefind, in the same run
  *   full      the `npm run build` chain: cli (analyse with the CLI's defaults, cold cache) + astro build +
  *             pagefind, run one after the other; wall time is their sum, peak memory the largest of the three
@@ -128,7 +128,7 @@ async function benchOne(n: number, skipSite: boolean, skipBrowser: boolean) {
   if (!skipSite) {
     const dist = join(work, 'dist');
     site = measured('npx', ['astro', 'build', '--outDir', dist], { ATLAS_DATA_DIR: data, SITE_OUT_DIR: dist });
-    pagefind = measured('npx', ['pagefind', '--site', dist, '--silent']);
+    pagefind = measured('npx', ['tsx', 'scripts/search-index.ts', '--site', dist], { ATLAS_DATA_DIR: data });
     floor = await measureFloor(n);
     if (!skipBrowser && n <= BROWSER_MAX_N) {
       browser = await benchBrowser({ site: dist, base: '/', label: String(n) });

@@ -142,7 +142,8 @@ export function exportSize(name: ExportFile): number {
  * Up to this many policies the search index holds every policy's full text. Above it, the index holds each
  * policy's title, school and findings (and the clause-type pages' wordings), not every sentence: at
  * 10,000 policies the full text would make indexing take minutes and many gigabytes, and the index too big for a
- * school laptop. `ATLAS_FULL_TEXT_SEARCH_LIMIT` changes the limit for a site that can afford it.
+ * school laptop. `ATLAS_FULL_TEXT_SEARCH_LIMIT` changes the limit for a site that can afford it. Policies are
+ * indexed from the dataset by scripts/search-index.ts, not from their pages.
  */
 export const FULL_TEXT_SEARCH_LIMIT = 2000;
 

@@ -55,7 +55,7 @@ export function buildSite(options: BuildOptions = {}): void {
     run(['tsx', 'scripts/analyse.ts', ...input, '--out', dataDir, '--as-of', AS_OF, '--quiet']);
   }
   run(['astro', 'build']);
-  if (pagefind) run(['pagefind', '--site', outDir]);
+  if (pagefind) run(['tsx', 'scripts/search-index.ts', '--site', outDir]);
 }
 
 /** The site built from the hostile fixtures (script tags, onerror, javascript: links, quote-breaking text). */

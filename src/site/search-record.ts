@@ -1,0 +1,36 @@
+/**
+ * The small document the search index holds for one policy (scripts/search-index.ts hands it to pagefind instead
+ * of the policy's ~150 kB page). Section ids match the policy page's, so a result links into the right section.
+ */
+import type { PolicyDetail } from './types.ts';
+import { escapeText as escape } from './html.ts';
+
+/** The document pagefind indexes for one policy. Section ids match the policy page's, so results link into it. */
+export function policySearchHtml(d: PolicyDetail, fullText: boolean, heading: string): string {
+  const p = d.summary;
+  const section = (id: string, title: string, items: string[]): string =>
+    items.length === 0 ? '' : `<h2 id="${id}">${escape(title)}</h2>${items.map((i) => `<p>${escape(i)}</p>`).join('')}`;
+  return [
+    '<!DOCTYPE html><html lang="en-GB"><body><main data-pagefind-body>',
+    '<span hidden data-pagefind-filter="type">Policy</span>',
+    `<h1>${escape(heading)}</h1>`,
+    `<p>${escape([p.sourceFile, p.review.explanation, `Staleness grade ${p.grade}.`].join(' '))}</p>`,
+    section(
+      'outdated',
+      'Out-of-date references',
+      d.outdatedReferences.map((r) => `${r.label}: “${r.evidence.quote}”`),
+    ),
+    section(
+      'stances',
+      'Choices this policy makes',
+      d.stances.map((s) => `${s.label}: “${s.evidence.quote}”`),
+    ),
+    section(
+      'lineage',
+      'Template leftovers',
+      d.lineage.residue.map((r) => `“${r.quote}”: ${r.reason}`),
+    ),
+    fullText && d.text ? section('text', 'Full text', [d.text]) : '',
+    '</main></body></html>',
+  ].join('');
+}
