@@ -99,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
   };
 
   let result;
+  let out: OutputWriter | null = null;
   try {
     const plan = await planCorpus(sources, content.bundle, {
       ...corpusOptions,
@@ -114,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
 
-    const out = await OutputWriter.open(options.out);
+    out = await OutputWriter.open(options.out);
     const csvs = new Map<string, StreamedFile>();
     for (const c of PER_POLICY_CSVS) {
       const stream = await out.stream(c.file);
@@ -151,7 +152,9 @@ async function main(argv: string[]): Promise<number> {
     result = finishCorpus(plan, digests, content.bundle, corpusOptions);
     for (const [name, text] of corpusFiles(result.dataset, result.clauseTypes, browserContent(content.bundle))) await out.file(name, text);
     await out.finish();
+    out = null;
   } finally {
+    await (out as OutputWriter | null)?.abort();
     await (pool as Pool | null)?.close();
     if (!options.cacheDir) await rm(storeDir, { recursive: true, force: true });
   }

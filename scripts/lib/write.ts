@@ -79,6 +79,15 @@ export class OutputWriter {
     await rename(manifestPath + this.tmpSuffix, manifestPath);
   }
 
+  /** After a crash: closes the streamed files and removes their temporary copies; finished files stay as they are. */
+  async abort(): Promise<void> {
+    for (const [rel, stream] of this.streams) {
+      stream.destroy();
+      await rm(insideOrThrow(this.root, rel) + this.tmpSuffix, { force: true });
+    }
+    this.streams.clear();
+  }
+
   private async exists(path: string): Promise<boolean> {
     const dir = dirname(path);
     let names = this.listed.get(dir);
