@@ -217,16 +217,3 @@ export function corpusFiles(dataset: Dataset, clauseTypes: readonly ClauseTypeDe
   for (const t of clauseTypes) files.set(`clause-types/${t.typeId}.json`, compactJson(clauseTypeDetailSchema.parse(t)));
   return files;
 }
-
-/** Every file of the dataset from a corpus held in memory (tests and small runs). */
-export function buildExports(
-  dataset: Dataset,
-  details: readonly PolicyDetail[],
-  clauseTypes: readonly ClauseTypeDetail[],
-  analysisContent: unknown,
-): Map<string, string> {
-  const files = corpusFiles(dataset, clauseTypes, analysisContent);
-  for (const c of PER_POLICY_CSVS) files.set(c.file, csvHeader(c.header) + details.map((d) => csvRows(c.rows(d))).join(''));
-  for (const d of details) for (const [name, text] of policyFiles(d, dataset.taxonomy.types)) files.set(name, text);
-  return files;
-}

@@ -43,11 +43,6 @@ export interface CorpusOptions {
   onProgress?: (done: number, sourceFile: string) => void;
   /** How each file is analysed; defaults to in-process. */
   analyseSource?: AnalyseSource;
-  /**
-   * Fetches a document's full analysis again when its record is assembled, for outcomes that came back without
-   * one (a worker thread's, or the cache's). Required whenever `analyseSource` returns outcomes without `analysis`.
-   */
-  recall?: (source: SourceDocument, index: number) => Promise<PolicyAnalysis>;
   /** Files analysed at once (useful when `analyseSource` hands work to threads). */
   concurrency?: number;
 }
@@ -58,9 +53,6 @@ export interface CorpusResult {
   clauseTypes: ClauseTypeDetail[];
 }
 
-/** Receives each policy's finished record in input order; the CLI writes it out and lets it go. */
-export type DetailSink = (detail: PolicyDetail) => void | Promise<void>;
-
 export const TOOL = 'policy-atlas 0.1.0';
 
 /** Above this a file is still read, but the user is told: it is unlikely to be one policy. */
@@ -68,7 +60,7 @@ const LARGE_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
  * What happened to one file: analysed (with anything odd about it), or not read and why. `facts` is what the
- * corpus comparisons need; `analysis`, when present, is the whole analysis (otherwise `recall` fetches it).
+ * corpus comparisons need; `analysis`, when present, is the whole analysis (the CLI keeps it in its store instead).
  */
 export type DocumentOutcome =
   | { ok: true; facts: PolicyFacts; analysis?: PolicyAnalysis; hash: string; warnings: string[] }
@@ -80,7 +72,7 @@ export type AnalyseSource = (source: SourceDocument, context: PolicyContext) => 
 /**
  * Reads and analyses one file. An unreadable file is an outcome, not an exception: only a bug throws.
  */
-export async function analyseSource(source: SourceDocument, context: PolicyContext, content: ContentBundle): Promise<DocumentOutcome & { analysis?: PolicyAnalysis }> {
+export async function analyseSource(source: SourceDocument, context: PolicyContext, content: ContentBundle): Promise<DocumentOutcome> {
   const ext = extensionOf(source.sourceFile);
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
     return {
@@ -121,46 +113,26 @@ async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item
   return results;
 }
 
-/** Every policy's record, held in memory: for tests and small corpora. The CLI streams instead. */
+/**
+ * Every policy's record, held in memory: for tests and small corpora, with every analysis kept in memory. The CLI
+ * composes planCorpus, assembleRecord and finishCorpus itself, so that records are built in worker threads from
+ * stored analyses and written as they are finished.
+ */
 export async function analyseCorpus(
   sources: readonly SourceDocument[],
   content: ContentBundle,
   options: CorpusOptions,
 ): Promise<CorpusResult> {
-  const details: PolicyDetail[] = [];
-  const { dataset, clauseTypes } = await analyseCorpusStreaming(sources, content, options, (d) => {
-    details.push(d);
-  });
-  return { dataset, details, clauseTypes };
-}
-
-/**
- * Analyses every source, compares the corpus, then assembles each policy's record in input order and hands it
- * to `sink`. Only the compact facts of each policy and a digest of each record are held throughout, so memory
- * grows by kilobytes per policy, not by its text.
- */
-export async function analyseCorpusStreaming(
-  sources: readonly SourceDocument[],
-  content: ContentBundle,
-  options: CorpusOptions,
-  sink: DetailSink,
-): Promise<{ dataset: Dataset; clauseTypes: ClauseTypeDetail[] }> {
   const plan = await planCorpus(sources, content, options);
-  const recall = async (k: number): Promise<PolicyAnalysis> => {
-    const r = plan.records[k];
-    if (!r) throw new Error(`no analysis at position ${k}`);
-    if (r.analysis) return r.analysis;
-    if (!options.recall) throw new Error(`the analysis of ${r.sourceFile} was not kept and no recall was given`);
-    return options.recall(sources[r.index] as SourceDocument, r.index);
+  const analysisAt = (k: number): PolicyAnalysis => {
+    const analysis = plan.records[k]?.analysis;
+    if (!analysis) throw new Error(`analyseCorpus needs every analysis in memory; position ${k} has none`);
+    return analysis;
   };
-  const digests: DetailDigest[] = [];
-  for (const r of plan.records) {
-    const older = r.previous === null ? null : await recall(r.previous);
-    const detail = assembleRecord(await recall(r.position), older, plan.comparisons, content, options);
-    await sink(detail);
-    digests.push(digestOf(detail));
-  }
-  return finishCorpus(plan, digests, content, options);
+  const details = plan.records.map((r) =>
+    assembleRecord(analysisAt(r.position), r.previous === null ? null : analysisAt(r.previous), plan.comparisons, content, options),
+  );
+  return { ...finishCorpus(plan, details.map(digestOf), content, options), details };
 }
 
 /** One policy of the corpus, ready to be assembled into its record. */
