@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Audience, MetaValue, PolicyMetadata } from '../types.ts';
-import { checkDate } from './dates.ts';
+import { checkDate } from '../dates/index.ts';
 
 import { METADATA_FIELDS, type MetadataField } from './fields.ts';
 

@@ -4,7 +4,7 @@
  * and dates. A title broken over two lines by a PDF ("Online Safety" / "Policy") is joined.
  */
 import type { Evidence, MetaValue } from '../types.ts';
-import { findDates } from './dates.ts';
+import { findDates } from '../dates/index.ts';
 import type { Line } from './lines.ts';
 
 const TOPIC =

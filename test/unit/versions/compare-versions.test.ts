@@ -5,7 +5,7 @@ import {
   versionDatesFrom,
   type PolicyVersion,
 } from '../../../src/pipeline/analyse/versions/compare-versions.ts';
-import { comparePartialDates } from '../../../src/pipeline/analyse/versions/partial-date.ts';
+import { comparePartialDates } from '../../../src/pipeline/dates/index.ts';
 import type { Clause, PolicyMetadata } from '../../../src/pipeline/types.ts';
 import { clausesFromText, decoyText, readGold, readSeed } from '../diff/fixtures.ts';
 

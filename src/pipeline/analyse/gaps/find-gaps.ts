@@ -2,8 +2,7 @@
  * The clause types a policy lacks, judged against current guidance (the taxonomy's level) and against its peers
  * (how many comparable policies have the type). One gap per type, in taxonomy order.
  */
-import { yearOf } from '../versions/partial-date.ts';
-import { summaryDate } from './dates.ts';
+import { summaryDate, yearOf } from '../../dates/index.ts';
 import { coveredTypes, GROUP_SPECIFICITY, groupKey } from './prevalence.ts';
 import type { Gap, GroupPrevalence, GroupRef, PeerEvidence, PolicySummary, Severity, TaxonomyTypeRef } from './types.ts';
 

@@ -2,8 +2,7 @@
  * A school's current documents: the newest version of each kind. Older versions stay in the dataset for version
  * comparison but must not count twice in prevalence or school coverage.
  */
-import { comparePartialDates } from '../versions/partial-date.ts';
-import { summaryDate } from './dates.ts';
+import { comparePartialDates, summaryDate } from '../../dates/index.ts';
 import type { PolicySummary } from './types.ts';
 
 /** Years, "v2", "draft" and punctuation removed, so successive versions of one "other" document share a key. */

@@ -7,7 +7,7 @@
  * best candidates of each document.
  */
 import type { PartialDate } from '../../types.ts';
-import { comparePartialDates } from '../versions/partial-date.ts';
+import { comparePartialDates } from '../../dates/index.ts';
 import { minhashSignature } from './minhash.ts';
 import { intersectionSize, shingleSet } from './shingles.ts';
 

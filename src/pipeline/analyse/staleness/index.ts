@@ -12,4 +12,4 @@ export {
   type GradeItem,
   type StalenessInputs,
 } from './grade.ts';
-export { parsePartialDate, formatPartialDate, addMonths, endOf, startOf, wholeMonthsBetween } from './partial-date.ts';
+export { parsePartialDate, formatPartialDate, addMonths, endOf, startOf, wholeMonthsBetween } from '../../dates/index.ts';

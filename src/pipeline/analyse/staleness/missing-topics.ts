@@ -3,7 +3,7 @@
  * gaps the policy had from the day it was approved and gaps that opened as expectations moved on.
  */
 import type { CoverageCell, PartialDate } from '../../types.ts';
-import { compareDays, parsePartialDate, startOf } from './partial-date.ts';
+import { compareDays, parsePartialDate, startOf } from '../../dates/index.ts';
 
 export interface TaxonomyTypeRef {
   id: string;

@@ -16,7 +16,7 @@ import {
   startOf,
   wholeMonthsBetween,
   type ParsedDate,
-} from './partial-date.ts';
+} from '../../dates/index.ts';
 
 export type ReviewState = 'overdue' | 'due-soon' | 'in-date' | 'no-review-date';
 export type ReviewBasis = 'next-review' | 'approval+cycle' | 'last-review+cycle' | 'none';

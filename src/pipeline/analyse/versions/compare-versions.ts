@@ -6,9 +6,9 @@ import type { PartialDate, PolicyMetadata } from '../../types.ts';
 import { alignClauses, type ClauseLike } from '../diff/align-clauses.ts';
 import { collapseWhitespace } from '../diff/normalise.ts';
 import { diffStats, type WordDiffResult } from '../diff/word-diff.ts';
-import { comparePartialDates, laterOf } from './partial-date.ts';
+import { comparePartialDates, laterOf } from '../../dates/index.ts';
 
-export { comparePartialDates } from './partial-date.ts';
+export { comparePartialDates } from '../../dates/index.ts';
 
 export interface VersionDates {
   approved?: PartialDate | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, checkDate, compareDates, findDates, monthsBetween, parseDate, scanDates } from '../../../src/pipeline/metadata/dates.ts';
+import { addMonthsTo as addMonths, checkDate, compareDates, findDates, monthsBetween, parseDate, scanDates } from '../../../src/pipeline/dates/index.ts';
 
 /** [input, expected value or null when not a date]. Forms from the domain brief §3.2–3.3 and their pitfalls. */
 const CASES: ReadonlyArray<readonly [string, string | null]> = [
@@ -110,5 +110,35 @@ describe('date arithmetic keeps precision', () => {
     expect(monthsBetween('2024-11-25', '2027-11')).toBe(36);
     expect(monthsBetween('2017-09', '2018-09')).toBe(12);
     expect(monthsBetween('2020', '2022')).toBe(24);
+  });
+});
+
+describe('term, academic-year and ordinal forms keep the precision given', () => {
+  it.each([
+    ['Autumn term 2024', '2024-09'],
+    ['Spring term 2023/24', '2024-01'],
+    ['Summer Term 2023-24', '2024-04'],
+    ['Autumn Term 2023/24', '2023-09'],
+    ['2023/24', '2023'],
+    ['May 3rd 2019', '2019-05-03'],
+    ['May 3rd, 2019', '2019-05-03'],
+    ['the 3rd of May 2019', '2019-05-03'],
+  ])('%s → %s', (input, want) => {
+    expect(findDates(input, { bareYears: true })[0]?.value).toBe(want);
+  });
+});
+
+describe('numeric date order', () => {
+  it('reads day first by default and month first when told', () => {
+    expect(parseDate('04/12/2024')?.value).toBe('2024-12-04');
+    expect(parseDate('04/12/2024', 'month-first')?.value).toBe('2024-04-12');
+    expect(parseDate('5.19.15', 'month-first')?.value).toBe('2015-05-19');
+    expect(parseDate('25/11/24', 'month-first')).toBeNull();
+  });
+
+  it('marks a date that names another real day the other way round', () => {
+    expect(findDates('04/12/2024')[0]?.ambiguous).toBe(true);
+    expect(findDates('25/11/2024')[0]?.ambiguous).toBeUndefined();
+    expect(findDates('05/05/2024')[0]?.ambiguous).toBeUndefined();
   });
 });

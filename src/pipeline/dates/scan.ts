@@ -1,16 +1,19 @@
 /**
- * Date forms found in UK school policies, parsed at the precision the document gives them.
+ * Date forms found in school policies, read at the precision the document gives them.
  *
- * UK documents write numeric dates day first, so `6/10/16` is 6 October 2016 and never 10 June. A month-only date
- * stays `2018-05`; a term maps to the month it starts (`Autumn Term 2015` → `2015-09`); an academic year maps to
- * the year it starts (`2022/23` → `2022`). Nothing here invents a day or month the text did not give.
+ * Numeric dates are day first (`6/10/16` is 6 October 2016) unless the caller says the document is month first
+ * (a US district's policy: see `order.ts`). A month-only date stays `2018-05`; a term maps to the month it starts
+ * (`Autumn Term 2015` → `2015-09`, `Spring term 2023/24` → `2024-01`); an academic year maps to the year it starts
+ * (`2022/23` → `2022`). Nothing here invents a day or month the text did not give.
  */
 import type { PartialDate } from '../types.ts';
-
-export type DatePrecision = 'year' | 'month' | 'day';
+import { daysInMonth, pad2, type DatePrecision } from './partial.ts';
 
 /** What kind of surface form a date was written in; useful in warnings and for ranking weak forms. */
 export type DateForm = 'iso' | 'numeric' | 'day-month-year' | 'month-year' | 'term' | 'academic-year' | 'year';
+
+/** Which part of a numeric date comes first: UK and most of the world `day-first`, the US `month-first`. */
+export type DateOrder = 'day-first' | 'month-first';
 
 /** A date found in a piece of text. `start`/`end` are offsets into the string that was searched. */
 export interface DateMatch {
@@ -20,9 +23,11 @@ export interface DateMatch {
   start: number;
   end: number;
   quote: string;
+  /** A numeric date that reads as a different real day in the other order (`04/12/2024`). */
+  ambiguous?: boolean;
 }
 
-/** A date-shaped string that names no real day, e.g. `31/02/2019` or the US-style `5.19.15`. */
+/** A date-shaped string that names no real day, e.g. `31/02/2019` or, read day first, `5.19.15`. */
 export interface ImpossibleDate {
   start: number;
   end: number;
@@ -36,6 +41,8 @@ export interface FindDatesOptions {
    * an Act ("Data Protection Act 1998") than a policy date, so only callers reading a labelled value turn it on.
    */
   bareYears?: boolean;
+  /** How to read numeric dates; day first unless the document is known to be month first. */
+  order?: DateOrder;
 }
 
 const MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
@@ -53,7 +60,8 @@ const MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^dec(ember)?$/i, 12],
 ];
 
-const MONTH_NAME =
+/** A month name as a regular-expression source, for callers that must find one inside a larger phrase. */
+export const MONTH_NAME =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const YEAR4 = '(?:19[89]\\d|20\\d\\d)';
 const ORDINAL = '(?:st|nd|rd|th)';
@@ -73,10 +81,10 @@ const FORMS: ReadonlyArray<{ form: DateForm; re: RegExp }> = [
   },
   // 2018-05 (ISO year-month; `2018-19` is taken above as an academic year)
   { form: 'iso', re: new RegExp(`(?<y>${YEAR4})-(?<m>0[1-9]|1[0-2])(?![\\d-])`, 'y') },
-  // 25/11/24, 25.11.2024, 6/10/16, 25-11-2024
+  // 25/11/24, 25.11.2024, 6/10/16, 25-11-2024 (or month first: 5.19.15)
   {
     form: 'numeric',
-    re: /(?<d>\d{1,2})(?<sep>[/.-])(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d/]|\.\d)/y,
+    re: /(?<a>\d{1,2})(?<sep>[/.-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d/]|\.\d)/y,
   },
   // 19 October 2012, 19th October 2012, Monday 19th of October, 2012, 19-Oct-2012
   {
@@ -86,7 +94,7 @@ const FORMS: ReadonlyArray<{ form: DateForm; re: RegExp }> = [
       'yi',
     ),
   },
-  // October 19, 2012 / October 19th 2012 (unambiguous even though US-ordered)
+  // October 19, 2012 / May 3rd 2019 / May 3rd, 2019 (the day after the month is unambiguous in any country)
   {
     form: 'day-month-year',
     re: new RegExp(`${WEEKDAY}(?<mon>${MONTH_NAME})\\.?\\s+(?<d>\\d{1,2})${ORDINAL}?,?\\s+(?<y>${YEAR4})(?!\\d)`, 'yi'),
@@ -96,11 +104,11 @@ const FORMS: ReadonlyArray<{ form: DateForm; re: RegExp }> = [
     form: 'month-year',
     re: new RegExp(`(?<mon>${MONTH_NAME})\\.?,?[\\s-]+(?:(?<y>${YEAR4})(?![\\d/–-])|['’](?<yy>\\d{2})(?!\\d))`, 'yi'),
   },
-  // Autumn Term 2015, Spring 2024, Summer Term 2023, Autumn 2 2023, Spring term, 2024
+  // Autumn Term 2015, Spring 2024, Summer Term 2023, Autumn 2 2023, Spring term, 2024, Spring term 2023/24
   {
     form: 'term',
     re: new RegExp(
-      `(?<term>Autumn|Spring|Summer)(?:\\s+(?<half>[12])(?!\\d))?(?:\\s+[Tt]erm|\\s+TERM)?(?:\\s+(?<half2>[12])(?!\\d))?,?\\s+(?<y>${YEAR4})(?![\\d])`,
+      `(?<term>Autumn|Spring|Summer)(?:\\s+(?<half>[12])(?!\\d))?(?:\\s+[Tt]erm|\\s+TERM)?(?:\\s+(?<half2>[12])(?!\\d))?,?\\s+(?<y>${YEAR4})(?:\\s{0,2}[-/–]\\s{0,2}(?<y2>${YEAR4}|\\d{2}))?(?![\\d])`,
       'yi',
     ),
   },
@@ -121,58 +129,75 @@ function twoDigitYear(yy: string): number {
   return n < 70 ? 2000 + n : 1900 + n;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+/** The second year of an academic year, or null when `y2` does not follow `y` (`1998-2010` is a range). */
+function academicSecondYear(y: number, y2: string): number | null {
+  const second = y2.length === 2 ? Math.floor(y / 100) * 100 + Number(y2) : Number(y2);
+  return second === y + 1 ? second : null;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+type Read = { value: PartialDate; precision: DatePrecision; ambiguous?: boolean } | { error: string } | null;
+
+function dayValue(y: number, m: number, d: number): Read {
+  if (d < 1 || d > daysInMonth(y, m)) return { error: `no day ${d} in ${y}-${pad2(m)}` };
+  return { value: `${y}-${pad2(m)}-${pad2(d)}`, precision: 'day' };
 }
 
-type Read = { value: PartialDate; precision: DatePrecision } | { error: string } | null;
+function readNumeric(g: Record<string, string | undefined>, order: DateOrder): Read {
+  const y = g.y!.length === 2 ? twoDigitYear(g.y!) : Number(g.y);
+  const a = Number(g.a);
+  const b = Number(g.b);
+  const [d, m] = order === 'month-first' ? [b, a] : [a, b];
+  if (m < 1 || m > 12) {
+    const other = d >= 1 && d <= 12 && m <= 31;
+    const hint = order === 'day-first' ? ' (looks like a US month-first date)' : ' (looks like a day-first date)';
+    return { error: `no month ${m}${other ? hint : ''}` };
+  }
+  const r = dayValue(y, m, d);
+  if (r && 'value' in r && a !== b && a <= 12 && b <= 12) return { ...r, ambiguous: true };
+  return r;
+}
 
-function readMatch(form: DateForm, g: Record<string, string | undefined>): Read {
+function readMatch(form: DateForm, g: Record<string, string | undefined>, order: DateOrder): Read {
   switch (form) {
-    case 'iso':
-    case 'numeric': {
-      const y = g.y!.length === 2 ? twoDigitYear(g.y!) : Number(g.y);
+    case 'iso': {
+      const y = Number(g.y);
       const m = Number(g.m);
-      if (g.d === undefined) return m >= 1 && m <= 12 ? { value: `${y}-${pad(m)}`, precision: 'month' } : null;
-      const d = Number(g.d);
-      if (m < 1 || m > 12) {
-        const usStyle = form === 'numeric' && d >= 1 && d <= 12 && m <= 31;
-        return { error: usStyle ? 'no month ' + m + ' (looks like a US month-first date)' : 'no month ' + m };
-      }
-      if (d < 1 || d > daysInMonth(y, m)) return { error: `no day ${d} in ${y}-${pad(m)}` };
-      return { value: `${y}-${pad(m)}-${pad(d)}`, precision: 'day' };
+      if (m < 1 || m > 12) return { error: `no month ${m}` };
+      if (g.d === undefined) return { value: `${y}-${pad2(m)}`, precision: 'month' };
+      return dayValue(y, m, Number(g.d));
     }
+    case 'numeric':
+      return readNumeric(g, order);
     case 'day-month-year': {
       const m = monthNumber(g.mon!);
       if (m === null) return null;
-      const y = Number(g.y);
-      const d = Number(g.d);
-      if (d < 1 || d > daysInMonth(y, m)) return { error: `no day ${d} in ${y}-${pad(m)}` };
-      return { value: `${y}-${pad(m)}-${pad(d)}`, precision: 'day' };
+      return dayValue(Number(g.y), m, Number(g.d));
     }
     case 'month-year': {
-      // "may 2018" in lower case is almost always the verb ("staff may 2018…" never happens, but "may" + year
-      // does in run-together table text); insist on a capital for May.
+      // "may 2018" in lower case is the verb in run-together table text; insist on a capital for May.
       if (/^may$/.test(g.mon!)) return null;
       const m = monthNumber(g.mon!);
       if (m === null) return null;
       const y = g.y !== undefined ? Number(g.y) : twoDigitYear(g.yy!);
-      return { value: `${y}-${pad(m)}`, precision: 'month' };
+      return { value: `${y}-${pad2(m)}`, precision: 'month' };
     }
     case 'term': {
-      const months = TERM_MONTHS[g.term!.toLowerCase()]!;
+      const term = g.term!.toLowerCase();
+      const months = TERM_MONTHS[term]!;
       const half = g.half ?? g.half2;
-      return { value: `${g.y}-${pad(half === '2' ? months[1] : months[0])}`, precision: 'month' };
+      let y = Number(g.y);
+      if (g.y2 !== undefined) {
+        const second = academicSecondYear(y, g.y2);
+        if (second === null) return null;
+        // Spring and summer terms of the 2023/24 academic year fall in 2024.
+        if (term !== 'autumn') y = second;
+      }
+      return { value: `${y}-${pad2(half === '2' ? months[1] : months[0])}`, precision: 'month' };
     }
     case 'academic-year': {
       const y = Number(g.y);
-      const y2 = g.y2!.length === 2 ? Math.floor(y / 100) * 100 + Number(g.y2) : Number(g.y2);
       // Only a following year makes an academic year; `2018-05` and `1998-2010` are something else.
-      if (y2 !== y + 1) return null;
+      if (academicSecondYear(y, g.y2!) === null) return null;
       return { value: String(y), precision: 'year' };
     }
     case 'year':
@@ -188,10 +213,8 @@ function isWordChar(c: string | undefined): boolean {
  * Every date in `text`, left to right, without overlaps. Impossible dates (31/02/2019) are returned separately so
  * callers can warn about them by name instead of silently reading something else.
  */
-export function scanDates(
-  text: string,
-  options: FindDatesOptions = {},
-): { dates: DateMatch[]; impossible: ImpossibleDate[] } {
+export function scanDates(text: string, options: FindDatesOptions = {}): { dates: DateMatch[]; impossible: ImpossibleDate[] } {
+  const order = options.order ?? 'day-first';
   const dates: DateMatch[] = [];
   const impossible: ImpossibleDate[] = [];
   let i = 0;
@@ -210,12 +233,14 @@ export function scanDates(
       if (!m) continue;
       const end = i + m[0].length;
       if (isWordChar(text[end]) && !/\d/.test(text[end - 1]!)) continue;
-      const read = readMatch(form, m.groups ?? {});
+      const read = readMatch(form, m.groups ?? {}, order);
       if (read === null) continue;
       if ('error' in read) {
         impossible.push({ start: i, end, quote: m[0], reason: read.error });
       } else {
-        dates.push({ value: read.value, precision: read.precision, form, start: i, end, quote: m[0] });
+        const match: DateMatch = { value: read.value, precision: read.precision, form, start: i, end, quote: m[0] };
+        if (read.ambiguous) match.ambiguous = true;
+        dates.push(match);
       }
       i = end;
       advanced = true;
@@ -241,14 +266,14 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMat
  * or a reviewer's override. Accepts every form in `scanDates`, plus a bare year. Returns null when `s` is not a
  * date or names an impossible one; use `checkDate` to learn why.
  */
-export function parseDate(s: string): DateMatch | null {
-  const r = checkDate(s);
+export function parseDate(s: string, order: DateOrder = 'day-first'): DateMatch | null {
+  const r = checkDate(s, order);
   return r.ok ? r.date : null;
 }
 
 /** Like `parseDate`, but says why a string is not a date (for CLI and override error messages). */
-export function checkDate(s: string): { ok: true; date: DateMatch } | { ok: false; error: string } {
-  const { dates, impossible } = scanDates(s, { bareYears: true });
+export function checkDate(s: string, order: DateOrder = 'day-first'): { ok: true; date: DateMatch } | { ok: false; error: string } {
+  const { dates, impossible } = scanDates(s, { bareYears: true, order });
   const stripped = (from: number, to: number) => (s.slice(0, from) + s.slice(to)).replace(/[\s.,;:()]/g, '');
   const bad = impossible[0];
   if (bad && stripped(bad.start, bad.end) === '') return { ok: false, error: `"${s.trim()}" is not a real date: ${bad.reason}` };
@@ -257,54 +282,13 @@ export function checkDate(s: string): { ok: true; date: DateMatch } | { ok: fals
   return { ok: false, error: `"${s.trim()}" is not a date (expected e.g. 2024-11-25, 25/11/2024, Nov 2027, 2027)` };
 }
 
-/** The precision of a PartialDate string. */
-export function precisionOf(d: PartialDate): DatePrecision {
-  return d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day';
-}
+/** The first part of a date ending a string ("4th", "4th of", "4 July", "July 4th"), whose rest may be on the next line. */
+const DATE_HEAD = new RegExp(
+  `(?:\\b\\d{1,2}${ORDINAL}?(?:\\s+of)?|\\b${MONTH_NAME}\\.?(?:\\s+\\d{1,2}${ORDINAL}?)?|\\b\\d{1,2}${ORDINAL}?\\s+${MONTH_NAME}\\.?)\\s*,?$`,
+  'i',
+);
 
-function parts(d: PartialDate): [number, number | null, number | null] {
-  const [y, m, day] = d.split('-');
-  return [Number(y), m === undefined ? null : Number(m), day === undefined ? null : Number(day)];
-}
-
-/**
- * Moves a partial date by whole months, keeping its precision: `addMonths('2018-05', 12)` → `2019-05`. A day that
- * does not exist in the target month is clamped (31 Jan + 1 month → 28/29 Feb). A year-only date moves by whole
- * years and stays year-only.
- */
-export function addMonths(d: PartialDate, n: number): PartialDate {
-  const [y, m, day] = parts(d);
-  if (m === null) return String(y + Math.trunc(n / 12));
-  const total = y * 12 + (m - 1) + n;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  if (day === null) return `${ny}-${pad(nm)}`;
-  return `${ny}-${pad(nm)}-${pad(Math.min(day, daysInMonth(ny, nm)))}`;
-}
-
-/**
- * Orders two partial dates, comparing only as far as both are precise: `2018` vs `2018-05` is 0 (not known to
- * differ). Returns a negative number when `a` is earlier.
- */
-export function compareDates(a: PartialDate, b: PartialDate): number {
-  const pa = parts(a);
-  const pb = parts(b);
-  for (let i = 0; i < 3; i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === null || y === null || x === undefined || y === undefined) return 0;
-    if (x !== y) return x - y;
-  }
-  return 0;
-}
-
-/**
- * Whole months from `a` to `b` at the coarser of the two precisions (days are ignored):
- * `monthsBetween('2024-11-25', '2027-11')` → 36. Year-only dates count in multiples of 12.
- */
-export function monthsBetween(a: PartialDate, b: PartialDate): number {
-  const [ya, ma] = parts(a);
-  const [yb, mb] = parts(b);
-  if (ma === null || mb === null) return (yb - ya) * 12;
-  return (yb - ya) * 12 + (mb - ma);
+/** Where a date that continues past the end of `s` starts in it, or -1: `"Date approved: 4th"` → 15. */
+export function dateHeadAt(s: string): number {
+  return DATE_HEAD.exec(s)?.index ?? -1;
 }
