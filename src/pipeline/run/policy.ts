@@ -59,7 +59,9 @@ function fileNameOf(sourceFile: string): string {
 
 export function analysePolicy(document: PolicyDocument, context: PolicyContext, content: ContentBundle): PolicyAnalysis {
   const { taxonomy } = content;
-  const extracted = extractMetadata(document, { fileName: fileNameOf(context.sourceFile), asOf: context.asOf });
+  // The school's nation decides whether numeric dates are day first or month first.
+  const nation = content.schools.find((s) => s.school_id === context.schoolId)?.nation ?? null;
+  const extracted = extractMetadata(document, { fileName: fileNameOf(context.sourceFile), asOf: context.asOf, nation });
   const metadata = applyMetadataOverrides(
     extracted,
     content.overrides.metadata.filter((o) => o.policy === context.policyId),

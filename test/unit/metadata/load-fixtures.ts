@@ -19,7 +19,7 @@ export interface GoldMetadata {
 }
 
 export interface Fixture {
-  set: 'seeds' | 'extra';
+  set: 'seeds' | 'extra' | 'dev';
   file: string;
   doc: Pick<PolicyDocument, 'text' | 'frontMatter' | 'headings' | 'clauses'>;
   gold: GoldMetadata;
@@ -34,7 +34,7 @@ function normalise(s: string): string {
   return s.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n').normalize('NFC');
 }
 
-function readDoc(set: 'seeds' | 'extra', file: string): Fixture['doc'] {
+function readDoc(set: Fixture['set'], file: string): Fixture['doc'] {
   const dump = PDF_DUMPS[file];
   const raw = normalise(readFileSync(dump ? join(FIXTURES, 'text', dump) : join(FIXTURES, set, file), 'utf8'));
   if (file.endsWith('.md')) {
@@ -54,4 +54,16 @@ export function loadFixtures(): Fixture[] {
     }
   }
   return out;
+}
+
+/** The 46 real policies of test/fixtures/dev (all plain text) with their gold metadata. */
+export function loadDevFixtures(): Fixture[] {
+  const dir = join(FIXTURES, 'gold', 'dev');
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const g = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { file: string; metadata: GoldMetadata };
+      return { set: 'dev' as const, file: g.file, doc: readDoc('dev', g.file), gold: g.metadata };
+    });
 }
