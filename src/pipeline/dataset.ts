@@ -89,6 +89,8 @@ export const findingSchema = z.object({
     'missing-modern-topic',
     'stance-conflict',
     'template-residue',
+    /** A newer version whose dates moved but whose text is (almost) unchanged: reviewed on paper only. */
+    'cosmetic-review',
   ]),
   /** Clause type the finding is about, or empty. */
   clauseId: z.string(),
@@ -186,6 +188,10 @@ export const policySummarySchema = z.object({
   coverageCode: z.string(),
   findingCounts: z.record(z.string(), z.number().int()),
   warnings: z.array(z.string()),
+  /** The school's name as shown everywhere: schools.csv's, else the fullest name its documents give. */
+  schoolName: z.string().nullable().default(null),
+  /** The newest version of its document series: the school's policy; false for its history. */
+  current: z.boolean().default(true),
 });
 
 export const versionChangeSchema = z.object({
@@ -199,6 +205,27 @@ export const versionChangeSchema = z.object({
   reviewDateMovedTextUnchanged: z.boolean(),
   /** Plain-English summary of the change. */
   summary: z.string(),
+});
+
+/** Why a document is filed under its school: see src/pipeline/identity/. */
+export const identitySchema = z.object({
+  schoolId: z.string(),
+  schoolName: z.string().nullable(),
+  /** 0–1: how sure the grouping is (1 for a shared folder or a schools.csv listing). */
+  confidence: z.number().min(0).max(1),
+  /** Plain-English reasons, the deciding one first. */
+  reasons: z.array(z.string()),
+});
+
+/** One version in a school's series of one document (its AUP, its online safety policy…). */
+export const historyEntrySchema = z.object({
+  id: z.string(),
+  sourceFile: z.string(),
+  title: z.string().nullable(),
+  /** The date that places the version in time (the later of approved and last reviewed). */
+  date: partialDate.nullable(),
+  /** The newest version: the school's policy. */
+  current: z.boolean(),
 });
 
 export const policyDetailSchema = z.object({
@@ -219,6 +246,10 @@ export const policyDetailSchema = z.object({
   /** Change from the school's previous version of the same document, when there is one. */
   version: versionChangeSchema.nullable(),
   findings: z.array(findingSchema),
+  /** Which school the document was filed under, and why. */
+  identity: identitySchema.nullable().default(null),
+  /** Every version of this document at its school, oldest first, this one included. */
+  history: z.array(historyEntrySchema).default([]),
 });
 
 export const schoolSchema = z.object({
@@ -234,6 +265,20 @@ export const schoolSchema = z.object({
   currentPolicyIds: z.array(z.string()),
   /** Coverage across the current documents together, one letter per type as in coverageCode (p, r, a). */
   coverageCode: z.string(),
+  /** Every name its documents (and schools.csv) give it, sorted. */
+  names: z.array(z.string()).default([]),
+  /** Its own e-mail and web domains, sorted. */
+  domains: z.array(z.string()).default([]),
+  /** Whether content/schools.csv lists it (otherwise it was recognised from its documents). */
+  listed: z.boolean().default(false),
+  /** 0–1: the weakest evidence that joined its documents (1 for one folder, one file or a listing). */
+  identityConfidence: z.number().min(0).max(1).default(1),
+  /** Why its documents are one school, and which look-alikes were kept apart. */
+  identityReasons: z.array(z.string()).default([]),
+  /** Each document series (one kind of document) with its versions oldest first; the last is current. */
+  chains: z
+    .array(z.object({ kind: z.string(), title: z.string().nullable(), policyIds: z.array(z.string()) }))
+    .default([]),
 });
 
 export const corpusMetaSchema = z.object({
@@ -272,6 +317,10 @@ export const stanceDimensionSchema = z.object({
 export const aggregatesSchema = z.object({
   policies: z.number().int(),
   schools: z.number().int(),
+  /** Documents that are a school's current version (the dashboard's counts are of these). */
+  currentPolicies: z.number().int().default(0),
+  /** Documents superseded by a newer version of the same school's document. */
+  earlierVersions: z.number().int().default(0),
   reviewOverdue: z.number().int(),
   reviewDueSoon: z.number().int(),
   noReviewDate: z.number().int(),

@@ -14,6 +14,8 @@ import type { ContentBundle, SchoolRow } from './content.ts';
 import type { CorpusOptions } from './corpus.ts';
 import type { PolicyAnalysis } from './policy.ts';
 import { policyFindings } from './findings.ts';
+import { compareNames, nameKey, type NameKey } from '../identity/index.ts';
+import type { ResidueFinding } from '../analyse/lineage/template-residue.ts';
 
 export type Masker = (text: string, start: number) => string;
 
@@ -69,13 +71,39 @@ function conflictsFor(a: PolicyAnalysis, comparisons: CorpusComparisons, mask: M
   return out;
 }
 
+/** Residue kinds that name an organisation: never residue when the name is one of the school's own. */
+const NAMING_RESIDUE = new Set<ResidueFinding['kind']>(['other-school', 'known-organisation']);
+
+/**
+ * The policy's residue without the school's own names: a 2018 version that calls itself "Decoy" is not carrying
+ * residue when its 2016 version says "Decoy Community Primary School".
+ */
+export function residueOfOthers(residue: readonly ResidueFinding[], ownNames: readonly string[]): ResidueFinding[] {
+  const own = ownNames.map(nameKey).filter((k): k is NameKey => k !== null && !k.isGroup);
+  if (own.length === 0) return [...residue];
+  return residue.filter((r) => {
+    if (!NAMING_RESIDUE.has(r.kind)) return true;
+    const key = nameKey(r.token);
+    if (!key) return true;
+    return !own.some((k) => {
+      const rel = compareNames(key, k);
+      return rel === 'same' || rel === 'contained';
+    });
+  });
+}
+
 export function toPolicyDetail(
   a: PolicyAnalysis,
   comparisons: CorpusComparisons,
   content: ContentBundle,
   options: Pick<CorpusOptions, 'maskPersonalData' | 'includeText'>,
+  version: PolicyDetail['version'] = null,
 ): PolicyDetail {
   const { policyId } = a.context;
+  const school = comparisons.schools.get(a.context.schoolId);
+  const identity = comparisons.identity.get(policyId);
+  const chainIndex = comparisons.chainOf.get(policyId);
+  const chain = chainIndex === undefined ? undefined : comparisons.chains[chainIndex];
   const mask = makeMasker(a.document.text, options.maskPersonalData);
   const groups = comparisons.groupsOf.get(policyId) ?? [];
   const mostSpecificFirst = [...groups].reverse();
@@ -122,7 +150,7 @@ export function toPolicyDetail(
     cue: s.cue,
     evidence: maskEvidence(s.evidence, mask),
   }));
-  const residue = a.residue.map((r) => ({ ...maskEvidence(r.evidence, mask), reason: r.message }));
+  const residue = residueOfOthers(a.residue, school?.names ?? []).map((r) => ({ ...maskEvidence(r.evidence, mask), reason: r.message }));
   const coverage = a.coverage.map((cell) => ({ ...cell, evidence: cell.evidence.map((e) => maskEvidence(e, mask)) }));
   const labelsByClause = new Map(a.classified.map((c) => [c.clauseId, c]));
   const clauses = a.document.clauses.map((c) => {
@@ -148,6 +176,9 @@ export function toPolicyDetail(
     conflicts: conflictsFor(a, comparisons, mask),
     content,
     mask,
+    version,
+    current: comparisons.currentIds.has(policyId),
+    ...(version ? { previousFile: chain?.entries.find((e) => e.id === version.previousId)?.sourceFile ?? version.previousId } : {}),
   });
   const findingCounts: Record<string, number> = {};
   for (const f of findings) findingCounts[f.kind] = (findingCounts[f.kind] ?? 0) + 1;
@@ -181,6 +212,8 @@ export function toPolicyDetail(
       coverageCode: coverageCode(a),
       findingCounts,
       warnings: [...a.document.warnings, ...m.warnings, ...a.staleOverrides],
+      schoolName: school?.name ?? m.school?.value ?? a.context.knownSchoolName,
+      current: comparisons.currentIds.has(policyId),
     },
     metadata: {
       school: metaEvidence(m.school),
@@ -217,8 +250,18 @@ export function toPolicyDetail(
       reusedShare: nearest?.reusedShare ?? 0,
       residue,
     },
-    version: null,
+    version,
     findings,
+    identity: identity
+      ? { schoolId: identity.schoolId, schoolName: identity.schoolName, confidence: identity.confidence, reasons: identity.reasons }
+      : null,
+    history: (chain?.entries ?? []).map((e, i, all) => ({
+      id: e.id,
+      sourceFile: e.sourceFile,
+      title: e.title,
+      date: e.date,
+      current: i === all.length - 1,
+    })),
   };
 }
 
@@ -236,12 +279,15 @@ export function toSchools(
     if (!nameOf.get(d.summary.schoolId)) nameOf.set(d.summary.schoolId, d.summary.school);
   }
   const rowsById = new Map(rows.map((r) => [r.school_id, r]));
+  const chainsOf = new Map<string, CorpusComparisons['chains']>();
+  for (const c of comparisons.chains) chainsOf.set(c.schoolId, [...(chainsOf.get(c.schoolId) ?? []), c]);
   return [...byId.keys()].sort().map((id) => {
     const row = rowsById.get(id);
     const coverage = comparisons.schoolCoverage.get(id);
+    const resolved = comparisons.schools.get(id);
     return {
       id,
-      name: row?.name ?? nameOf.get(id) ?? null,
+      name: row?.name ?? resolved?.name ?? nameOf.get(id) ?? null,
       urn: row?.urn ?? null,
       localAuthority: row?.local_authority ?? null,
       trust: row?.trust ?? null,
@@ -250,6 +296,16 @@ export function toSchools(
       policyIds: byId.get(id) ?? [],
       currentPolicyIds: coverage?.documents.map((d) => d.policyId) ?? [],
       coverageCode: (coverage?.types ?? []).map((t) => (t.status === 'present' ? 'p' : t.status === 'partial' ? 'r' : 'a')).join(''),
+      names: resolved?.names ?? [],
+      domains: resolved?.domains ?? [],
+      listed: row !== undefined,
+      identityConfidence: resolved?.confidence ?? 1,
+      identityReasons: resolved?.reasons ?? [],
+      chains: (chainsOf.get(id) ?? []).map((c) => ({
+        kind: c.kind,
+        title: c.entries[c.entries.length - 1]?.title ?? null,
+        policyIds: c.entries.map((e) => e.id),
+      })),
     };
   });
 }

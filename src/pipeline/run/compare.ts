@@ -5,6 +5,8 @@
 import type { PolicyDocument } from '../types.ts';
 import {
   latestVersions,
+  summaryDate,
+  versionSeries,
   peerGroupsOf,
   prevalence,
   schoolCoverage,
@@ -20,6 +22,14 @@ import { stanceConflicts, type StanceConflict } from '../analyse/stances/index.t
 import { groupKey } from '../analyse/gaps/prevalence.ts';
 import type { ContentBundle } from './content.ts';
 import type { PolicyFacts } from './facts.ts';
+import type { IdentityDecision, ResolvedSchool } from '../identity/index.ts';
+
+/** One school's versions of one document, oldest first; the last is the current one. */
+export interface VersionChain {
+  schoolId: string;
+  kind: string;
+  entries: { id: string; sourceFile: string; title: string | null; date: string | null }[];
+}
 
 export interface CorpusComparisons {
   /** Comparison groups of each policy, most general first. */
@@ -34,6 +44,27 @@ export interface CorpusComparisons {
   schoolCoverage: Map<string, SchoolCoverage>;
   /** Stance conflicts among the current documents of each group, by group key. */
   conflicts: Map<string, { group: GroupRef; conflicts: StanceConflict[] }>;
+  /** Which school each policy was filed under, and why (src/pipeline/identity/). */
+  identity: Map<string, IdentityDecision>;
+  /** Each school as identity resolved it, by school id. */
+  schools: Map<string, ResolvedSchool>;
+  /** Every document series with its versions; `chainOf` gives a policy's. */
+  chains: VersionChain[];
+  chainOf: Map<string, number>;
+}
+
+/** Document series by school and kind, oldest version first (the last is current). */
+export function versionChains(analyses: readonly PolicyFacts[]): VersionChain[] {
+  return versionSeries(analyses.map(gapInput)).map((series) => ({
+    schoolId: series[0]?.schoolId ?? '',
+    kind: series[0]?.kind ?? 'other',
+    entries: series.map((p) => ({
+      id: p.policyId,
+      sourceFile: p.facts.context.sourceFile,
+      title: p.facts.title,
+      date: summaryDate(p),
+    })),
+  }));
 }
 
 export function schoolInfoFrom(content: ContentBundle): Map<string, SchoolInfo> {
@@ -65,10 +96,15 @@ export function gapInput(a: PolicyFacts): GapInput & { facts: PolicyFacts } {
   };
 }
 
+/**
+ * `analyses` carry their resolved school ids (see resolveSchools): versions of one school are its history, so
+ * lineage never names one as another's source.
+ */
 export function compareAcrossCorpus(
   analyses: readonly PolicyFacts[],
   templates: readonly { id: string; document: PolicyDocument }[],
   content: ContentBundle,
+  identity: { byPolicy: Map<string, IdentityDecision>; schools: readonly ResolvedSchool[] } = { byPolicy: new Map(), schools: [] },
 ): CorpusComparisons {
   const schools = schoolInfoFrom(content);
   const groupsOf = new Map<string, GroupRef[]>();
@@ -104,7 +140,7 @@ export function compareAcrossCorpus(
         schoolId: a.context.schoolId,
         schoolName: a.school,
       })),
-    ]).map((r) => [r.policyId, r]),
+    ], { skipSameSchool: true }).map((r) => [r.policyId, r]),
   );
 
   const members = new Map<string, { group: GroupRef; policies: { policyId: string; stances: PolicyFacts['stances'] }[] }>();
@@ -127,7 +163,17 @@ export function compareAcrossCorpus(
     bySchool.set(a.context.schoolId, list);
   }
 
+  const chains = versionChains(analyses);
+  const chainOf = new Map<string, number>();
+  chains.forEach((c, i) => {
+    for (const e of c.entries) chainOf.set(e.id, i);
+  });
+
   return {
+    identity: identity.byPolicy,
+    schools: new Map(identity.schools.map((s) => [s.schoolId, s])),
+    chains,
+    chainOf,
     schoolCoverage: new Map([...bySchool.entries()].map(([id, docs]) => [id, schoolCoverage(docs)])),
     conflicts,
     groupsOf,

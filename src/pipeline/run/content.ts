@@ -29,8 +29,17 @@ export const schoolRowSchema = z.object({
   phase: blankToNull,
   /** England, Wales, Scotland or Northern Ireland. */
   nation: blankToNull,
+  /**
+   * Optional, separated by `;`: other names the school's documents use, its e-mail or web domains, and file or
+   * folder names that belong to it. Joins documents to this school, or splits them from a look-alike.
+   */
+  aliases: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').split(';').map((a) => a.trim()).filter((a) => a.length > 0)),
 });
-export type SchoolRow = z.infer<typeof schoolRowSchema>;
+/** A row as parsed; `aliases` may be left out by code that builds rows itself (files without the column parse to []). */
+export type SchoolRow = Omit<z.infer<typeof schoolRowSchema>, 'aliases'> & { aliases?: string[] };
 
 /** A model policy from content/templates/, used as a candidate source in template lineage. */
 export interface TemplateSource {

@@ -27,6 +27,7 @@ import {
   type DetailDigest,
 } from './views.ts';
 import { gradeFormula } from '../analyse/staleness/index.ts';
+import { resolveSchools, type IdentityResolution } from '../identity/index.ts';
 import type { ContentBundle } from './content.ts';
 
 export interface SourceDocument {
@@ -212,9 +213,10 @@ export async function planCorpus(
   }
   outcomes.length = 0;
 
-  const facts = read.map((r) => r.facts);
+  const resolution = resolveIdentities(read.map((r) => r.facts), ids, content);
+  const facts = read.map((r) => withResolvedSchool(r.facts, resolution, schoolRows));
   const templates = await readTemplates(content, warnings);
-  const comparisons = compareAcrossCorpus(facts, templates, content);
+  const comparisons = compareAcrossCorpus(facts, templates, content, resolution);
   const previous = previousVersions(facts);
   const indexOf = new Map(read.map((r, k) => [r.facts.context.policyId, k]));
   const records = read.map((r, position): PlannedRecord => {
@@ -234,6 +236,42 @@ export async function planCorpus(
   return { records, stances, comparisons, errors, warnings };
 }
 
+/** Which school each document belongs to, from what the documents say and content/schools.csv. */
+function resolveIdentities(facts: readonly PolicyFacts[], ids: readonly { policyId: string; schoolId: string }[], content: ContentBundle): IdentityResolution {
+  const pathIds = new Map(ids.map((id) => [id.policyId, id.schoolId]));
+  return resolveSchools(
+    facts.map((f) => ({
+      policyId: f.context.policyId,
+      sourceFile: f.context.sourceFile,
+      pathSchoolId: pathIds.get(f.context.policyId) ?? f.context.schoolId,
+      signals: f.identity,
+      shingles: f.lineage.shingles,
+    })),
+    content.schools.map((r) => ({ school_id: r.school_id, name: r.name, aliases: r.aliases ?? [] })),
+  );
+}
+
+/** The policy's context with the school identity resolved, and that school's schools.csv row when it has one. */
+export function withResolvedSchool<T extends { context: PolicyContext }>(
+  item: T,
+  resolution: Pick<IdentityResolution, 'byPolicy'>,
+  rows: ReadonlyMap<string, ContentBundle['schools'][number]>,
+): T {
+  const decision = resolution.byPolicy.get(item.context.policyId);
+  if (!decision || decision.schoolId === item.context.schoolId) return item;
+  const row = rows.get(decision.schoolId);
+  return {
+    ...item,
+    context: {
+      ...item.context,
+      schoolId: decision.schoolId,
+      knownSchoolName: row?.name ?? item.context.knownSchoolName,
+      localAuthority: row?.local_authority ?? item.context.localAuthority,
+      trust: row?.trust ?? item.context.trust,
+    },
+  };
+}
+
 /** One policy's published record: its analysis with the corpus comparisons and the change from its previous version. */
 export function assembleRecord(
   a: PolicyAnalysis,
@@ -242,7 +280,21 @@ export function assembleRecord(
   content: ContentBundle,
   options: Pick<CorpusOptions, 'maskPersonalData' | 'includeText'>,
 ): PolicyDetail {
-  return { ...toPolicyDetail(a, comparisons, content, options), version: older ? versionChange(older, a) : null };
+  const rows = schoolRowsOf(content);
+  const self = withResolvedSchool(a, { byPolicy: comparisons.identity }, rows);
+  const previous = older ? withResolvedSchool(older, { byPolicy: comparisons.identity }, rows) : null;
+  return toPolicyDetail(self, comparisons, content, options, previous ? versionChange(previous, self) : null);
+}
+
+const rowMaps = new WeakMap<ContentBundle['schools'], Map<string, ContentBundle['schools'][number]>>();
+/** content/schools.csv by school id, built once per bundle (records are assembled one at a time). */
+function schoolRowsOf(content: ContentBundle): Map<string, ContentBundle['schools'][number]> {
+  let rows = rowMaps.get(content.schools);
+  if (!rows) {
+    rows = new Map(content.schools.map((s) => [s.school_id, s]));
+    rowMaps.set(content.schools, rows);
+  }
+  return rows;
 }
 
 /** The dataset's corpus-wide parts, from the plan and a digest of every record (in input order). */

@@ -9,6 +9,7 @@ import type { StanceFinding } from '../analyse/stances/index.ts';
 import { normaliseWordingItems, wordingItemsFromCoverage, type WordingItem } from '../analyse/wording/index.ts';
 import { lineageFingerprint, type LineageFingerprint } from '../analyse/lineage/nearest-source.ts';
 import { versionDatesFrom, type VersionDates } from '../analyse/versions/compare-versions.ts';
+import { identitySignals, type IdentitySignals } from '../identity/index.ts';
 import type { PolicyAnalysis, PolicyContext } from './policy.ts';
 
 export interface PolicyFacts {
@@ -28,6 +29,8 @@ export interface PolicyFacts {
   wordingItems: WordingItem[];
   /** For the nearest-source search (shingles with the school's name made generic, and their MinHash). */
   lineage: LineageFingerprint;
+  /** What the document says about whose it is (name, school domains, folder, file-name words), for identity. */
+  identity: IdentitySignals;
 }
 
 export function policyFacts(a: PolicyAnalysis): PolicyFacts {
@@ -45,5 +48,6 @@ export function policyFacts(a: PolicyAnalysis): PolicyFacts {
     stances: a.stances,
     wordingItems: normaliseWordingItems(wordingItemsFromCoverage(a.coverage, a.document.clauses), school),
     lineage: lineageFingerprint(a.document.text, school),
+    identity: identitySignals(a.document.text, m.school, m.schoolIsPlaceholder, a.context.sourceFile),
   };
 }

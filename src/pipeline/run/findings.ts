@@ -1,6 +1,6 @@
 /**
- * The rows of findings.csv for one policy, in a fixed order (review, gaps, outdated references, modern topics,
- * stance conflicts, residue), each in plain English with its evidence.
+ * The rows of findings.csv for one policy, in a fixed order (review, cosmetic review, gaps, outdated references,
+ * modern topics, stance conflicts, residue), each in plain English with its evidence.
  */
 import type { Finding, PolicyDetail } from '../dataset.ts';
 import type { ContentBundle } from './content.ts';
@@ -15,6 +15,15 @@ export interface FindingInputs {
   conflicts?: { dimensionTitle: string; ownValue: string; others: { value: string; count: number }[]; group: string; evidence: string }[];
   content: ContentBundle;
   mask: Masker;
+  /** The change from the school's previous version of this document, when there is one. */
+  version?: PolicyDetail['version'];
+  /** The previous version's source file, for the plain-English detail. */
+  previousFile?: string;
+  /**
+   * False when a newer version of the same document replaced this one: its review dates are history, so it gets
+   * no review finding (the current version's count).
+   */
+  current?: boolean;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -55,11 +64,30 @@ function reviewFinding(a: PolicyAnalysis): Finding | null {
   }
 }
 
+/** Dates moved since the previous version but the text did not: the review may have been on paper only. */
+function cosmeticReviewFinding(a: PolicyAnalysis, inputs: FindingInputs): Finding | null {
+  const v = inputs.version;
+  if (!v?.reviewDateMovedTextUnchanged) return null;
+  const m = a.metadata;
+  const evidence = [m.approved?.evidence?.quote, m.lastReviewed?.evidence?.quote, m.nextReview?.evidence?.quote].filter(Boolean).join(' … ');
+  return {
+    kind: 'cosmetic-review',
+    clauseId: '',
+    severity: 'medium',
+    detail:
+      `The review date moved but the text is unchanged since the previous version${inputs.previousFile ? ` (${inputs.previousFile})` : ''}: ` +
+      `${v.unchanged} clauses unchanged, ${v.changed} changed, ${v.added} added, ${v.removed} removed. The review may have been on paper only.`,
+    evidence: inputs.mask(evidence, 0),
+  };
+}
+
 export function policyFindings(a: PolicyAnalysis, inputs: FindingInputs): Finding[] {
   const titleOf = new Map(inputs.content.taxonomy.types.map((t) => [t.id, t.title]));
   const findings: Finding[] = [];
-  const review = reviewFinding(a);
+  const review = inputs.current === false ? null : reviewFinding(a);
   if (review) findings.push({ ...review, evidence: inputs.mask(review.evidence, 0) });
+  const cosmetic = cosmeticReviewFinding(a, inputs);
+  if (cosmetic) findings.push(cosmetic);
 
   for (const g of inputs.gaps) {
     const title = titleOf.get(g.typeId) ?? g.typeId;

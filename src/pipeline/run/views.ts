@@ -84,6 +84,8 @@ export function aggregatesView(details: readonly DetailDigest[], comparisons: Co
   return {
     policies: details.length,
     schools: schoolCount,
+    currentPolicies: current.length,
+    earlierVersions: details.length - current.length,
     reviewOverdue: count('overdue'),
     reviewDueSoon: count('due-soon'),
     noReviewDate: count('no-review-date'),
