@@ -92,3 +92,17 @@ describe('templateResidue patterns', () => {
     });
   });
 });
+
+describe('residue is only other organisations\' names', () => {
+  it('does not read a guidance title in a reading list as another school ("Protecting School Data")', async () => {
+    for (const year of [2016, 2018] as const) {
+      const found = templateResidue(await decoyText(year), year === 2016 ? 'Decoy Community Primary School' : 'Decoy');
+      expect(found.filter((f) => f.kind === 'other-school').map((f) => f.token)).toEqual([]);
+    }
+  });
+
+  it('still flags another school named in running text', () => {
+    const text = 'Staff must not use Westbrook Primary School equipment at home. See the NEN - Guidance Note - Protecting School Data.';
+    expect(templateResidue(text, 'Oakwood Primary School').map((f) => `${f.kind}:${f.token}`)).toEqual(['other-school:Westbrook Primary School']);
+  });
+});

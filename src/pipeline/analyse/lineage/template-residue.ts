@@ -234,6 +234,20 @@ function findPersonalNames(text: string, out: ResidueFinding[]): void {
   }
 }
 
+/**
+ * Whether the position sits in an entry of a reading list: a line that cites a publisher's document
+ * ("NEN - Guidance Note - Protecting School Data", "DfE: Keeping Children Safe in Education") or gives a web
+ * address. Titles of guidance there are not names left from another school's policy.
+ */
+function inReadingList(text: string, index: number): boolean {
+  const start = text.lastIndexOf('\n', index - 1) + 1;
+  const endAt = text.indexOf('\n', index);
+  const line = text.slice(start, endAt === -1 ? text.length : endAt);
+  if (/^\s*(?:[•*\u2022-]\s*)?[A-Z][A-Za-z&]{1,12}(?:\s+[A-Z][A-Za-z&]{1,12})?\s+[-–—:]\s+\S/.test(line)) return true;
+  if (/\bhttps?:\/\/|\bwww\./i.test(line)) return true;
+  return /\b(?:Guidance(?:\s+Note)?|Guide|Toolkit|Checklist|Check\s+List|Handbook|Framework|Template|Flowchart)\b/.test(line) && !/[.;]\s*$/.test(line.trim());
+}
+
 function findOtherSchools(text: string, ownNames: readonly string[], out: ResidueFinding[]): void {
   // Names sit on one line: spaces only, so a list of title-case headings is not read as one long name.
   const re = /\b((?:(?:St\.?|Saint)[ \t]+)?[A-Z][\p{L}'’.-]*(?:[ \t]+(?:of|and|the|de|&|[A-Z][\p{L}'’.-]*)){0,5})[ \t]+(School|Academy|College)\b/gu;
@@ -254,10 +268,12 @@ function findOtherSchools(text: string, ownNames: readonly string[], out: Residu
     while (k < words.length && /^(?:of|and|the|de|&|The)$/.test(words[k] ?? '')) k++;
     const nameWords = words.slice(k);
     const candidate = `${nameWords.join(' ')} ${m[2] ?? ''}`.trim();
-    const distinct = distinctiveWords(candidate);
+    // The noun itself ("School") is not what names one school.
+    const distinct = distinctiveWords(candidate).filter((w) => !/^(?:school|academy|college)$/.test(w));
     if (distinct.length === 0 || isOwnName(candidate, ownNames)) continue;
     // A lone verb form before "School" is a title-case phrase ("Protecting School Data"), not a name.
     if (distinct.length === 1 && /(?:ing|ed)$/.test(distinct[0] ?? '')) continue;
+    if (inReadingList(text, m.index)) continue;
     const start = m.index + lead.length - nameWords.join(' ').length;
     const end = m.index + m[0].length;
     const quote = text.slice(start, end);
