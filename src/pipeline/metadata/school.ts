@@ -73,15 +73,24 @@ function namedSchools(text: string): Array<{ name: string; start: number; end: n
   return [...byName.values()];
 }
 
-/** A whole line at the top that is a school's name, e.g. "Oakwood Primary School". */
+/** A trust or federation named on a line of its own: the body whose policy it is ("STEP Academy Trust"). */
+const GROUP_NOUN = '(?:(?:Multi[- ]Academy|MULTI[- ]ACADEMY|Academy|ACADEMY|Learning|LEARNING|Schools|SCHOOLS|Education|EDUCATION)[ \\t]+)?(?:Trust|TRUST|Federation|FEDERATION)';
+/** Line forms that name a school, a trust or a federation on their own. */
+const NAME_LINES = [
+  new RegExp(`^(?:${NAME_WORD}\\s+){1,9}${SCHOOL_NOUN}$`, 'u'),
+  new RegExp(`^(?:${NAME_WORD}\\s+){1,6}${GROUP_NOUN}$`, 'u'),
+  // "Co-op Academy Walkden": a sponsor's name, the noun, then the place.
+  new RegExp(`^(?:${NAME_WORD}\\s+){1,3}(?:Academy|School|College)(?:\\s+[A-Z][\\p{L}'’-]+){1,3}$`, 'u'),
+];
+
+/** A whole line at the top that is a school's name, e.g. "Oakwood Primary School", or its trust's. */
 function nameLine(text: string, top: Line[]): { start: number; end: number } | null {
   for (const line of top) {
     const cell = line.cells[0];
     if (!cell || line.cells.length > 1) continue;
     const t = cell.text.replace(/^[#*\s]+|[*\s]+$/g, '');
-    if (t.length > 90 || /\bpolicy\b|\bagreement\b|:/i.test(t)) continue;
-    const re = new RegExp(`^(?:${NAME_WORD}\\s+){1,9}${SCHOOL_NOUN}$`, 'u');
-    if (!re.test(t)) continue;
+    if (t.length > 90 || /\bpolicy\b|\bagreement\b|\bpolicies\b|\bguidance\b|\bhandbook\b|\bprocedures?\b|:/i.test(t)) continue;
+    if (!NAME_LINES.some((re) => re.test(t))) continue;
     const s = cell.start + cell.text.indexOf(t);
     const tidy = tidyName(text, s, s + t.length);
     if (tidy) return tidy;
