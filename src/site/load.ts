@@ -203,9 +203,17 @@ export function groupsOf(p: PolicySummary): PolicyGroups {
   return g;
 }
 
-/** The school's name as shown: the document's, else schools.csv's, else the folder name. */
+/**
+ * The school's name as shown: schools.csv's or the one identity chose for all its documents (so a 2018 version
+ * that calls itself "Decoy" shows under its school's full name), else the document's, else the folder name.
+ */
 export function schoolName(p: PolicySummary): string {
-  return p.school ?? schoolOf(p.id)?.name ?? p.schoolId;
+  return p.schoolName ?? schoolOf(p.id)?.name ?? p.school ?? p.schoolId;
+}
+
+/** Each school's current documents (the newest version of each): what the dashboard and review table count. */
+export function currentPolicies(): PolicySummary[] {
+  return [...lookup('current', () => new Map(loadDataset().policies.filter((p) => p.current).map((p) => [p.id, p]))).values()];
 }
 
 /** A policy's title as shown. */

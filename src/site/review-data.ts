@@ -1,14 +1,16 @@
 /**
- * The rows of /data/review.json: one compact row per policy (~200 bytes, so 10,000 policies stay near 2 MB) for
+ * The rows of /data/review.json: one compact row per current policy (~200 bytes, so 10,000 policies stay near 2 MB) for
  * the review page's client-side filtering (src/client/review.ts). Gap types come from each policy's own gaps list
  * (guidance and peer gaps), everything else from the summaries. Written by src/integrations/publish-data.ts after
  * the pages, from facts the policy pages noted while loading each policy (see reviewFacts in load.ts).
  */
-import { groupsOf, loadDataset, policyTitle, reviewFacts, schoolName, type PolicyReviewFacts } from './load.ts';
+import { currentPolicies, groupsOf, loadDataset, policyTitle, reviewFacts, schoolName, type PolicyReviewFacts } from './load.ts';
 import type { ReviewData, ReviewRow } from './review-row.ts';
 
 export function buildReviewData(factsOf: (id: string) => PolicyReviewFacts = reviewFacts): ReviewData {
-  const { policies, taxonomy } = loadDataset();
+  const { taxonomy } = loadDataset();
+  // One row per school and document, its current version: a superseded version is history, not a second policy.
+  const policies = currentPolicies();
   const index = new Map(taxonomy.types.map((t, i) => [t.id, i]));
   const rows: ReviewRow[] = policies.map((p) => {
     const d = factsOf(p.id);

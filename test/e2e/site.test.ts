@@ -66,13 +66,14 @@ describe('built site (browser)', () => {
     const v = await check('dashboard', '');
     expect(await v.page.locator('h1').textContent()).toMatch(/at a glance/);
     const stats = (await v.page.locator('ul.stats').first().textContent()) ?? '';
-    expect(stats).toContain(`${dataset.aggregates.policies} policies`);
+    // Schools are counted, with their current documents (earlier versions are history).
+    expect(stats).toContain(`${dataset.aggregates.schools} schools with ${dataset.aggregates.currentPolicies} current policies`);
     expect(stats).toContain(`${dataset.aggregates.reviewOverdue} overdue`);
     expect(await v.page.locator('#gaps-h + p + ol li').count()).toBe(dataset.aggregates.topGaps.length);
     const stale = (await v.page.locator('#stale-h ~ ol').textContent()) ?? '';
     for (const o of dataset.aggregates.topOutdated) expect(stale).toContain(o.label);
     // One heatmap row per policy, one cell per clause type, matching coverageCode.
-    expect(await v.page.locator('figure.heatmap table tbody tr').count()).toBe(dataset.policies.length);
+    expect(await v.page.locator('figure.heatmap table tbody tr').count()).toBe(dataset.policies.filter((p) => p.current).length);
     const code = await v.page.$$eval(`figure.heatmap tr[data-policy="${firstPolicy}"] td`, (tds) => tds.map((td) => td.className.replace('h-', '')));
     expect(code.sort().join('')).toBe([...(dataset.policies[0]?.coverageCode ?? '')].sort().join(''));
     expect(await v.page.locator('figure.heatmap table tbody tr').count()).toBeGreaterThan(0);
