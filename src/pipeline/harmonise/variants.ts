@@ -4,14 +4,12 @@
  * own name into "the school") are one variant, so twelve copies of the same template read as one choice.
  */
 import type { PolicyDetail } from '../dataset.ts';
-import { collapseWhitespace, diceOfSets, genericiseSchoolName, wordTokens } from '../analyse/diff/normalise.ts';
+import { diceOfSets, wordTokens } from '../analyse/diff/normalise.ts';
+import { blocksToText, type Block } from './blocks.ts';
+import { blocksFor, draftTextOf, placeClauses, type PlacedClause, type TypeIndex } from './placement.ts';
 
 /** Default similarity for two passages to count as the same variant. */
 export const VARIANT_THRESHOLD = 0.6;
-/** Evidence clauses scoring below this share of the type's best clause are left out of the passage. */
-const WEAK_EVIDENCE = 0.75;
-/** Most list items taken after a lead-in clause. */
-const MAX_LIST_ITEMS = 25;
 
 export interface PassageClause {
   clauseId: string;
@@ -30,64 +28,49 @@ export interface Passage {
   date: string | null;
   /** The type is only partly covered by these clauses. */
   partial: boolean;
-  /** Evidence clauses in document order. */
+  /** The clauses placed under the type (lead-ins shown with them are not listed), in document order. */
   clauses: PassageClause[];
-  /** Clause texts joined by blank lines. */
+  /** The wording as a reader needs it: items under their lead-ins. */
+  blocks: Block[];
+  /** The plain-text form of the blocks (blocks.ts). */
   text: string;
 }
 
 /**
- * The clauses a policy uses for a type: the coverage cell's evidence clauses (the classifier's best few, not
- * every passing mention), in document order, with their full text. Null when the policy does not cover the type.
+ * A policy's passages, one per clause type it has clauses placed under (placement.ts): every clause in exactly one
+ * passage, so no two types offer the same words of one school.
  */
-export function passageFor(
-  detail: Pick<PolicyDetail, 'clauses' | 'coverage'>,
-  typeId: string,
+export function passagesOf(
+  detail: Pick<PolicyDetail, 'clauses' | 'coverage' | 'text'>,
+  index: TypeIndex,
   ids: { schoolId: string; policyId: string; date: string | null; schoolName: string | null },
-): Passage | null {
-  const cell = detail.coverage.find((c) => c.typeId === typeId);
-  if (!cell || cell.status === 'absent' || cell.evidence.length === 0) return null;
-  const index = new Map(detail.clauses.map((c, i) => [c.id, i]));
-  const confidence = (clauseId: string): number =>
-    detail.clauses[index.get(clauseId) ?? -1]?.labels.find((l) => l.typeId === typeId)?.confidence ?? cell.confidence;
-  const best = Math.max(...cell.evidence.map((e) => confidence(e.clauseId)));
-  const seen = new Set<string>();
-  const clauses: PassageClause[] = [];
-  const add = (clauseId: string, fallback: { quote: string; start: number; end: number } | null): void => {
-    if (seen.has(clauseId)) return;
-    seen.add(clauseId);
-    const c = detail.clauses[index.get(clauseId) ?? -1];
-    // Datasets published without full text still carry the evidence quote.
-    const raw = c && c.text.trim() !== '' ? c.text : (fallback?.quote ?? '');
-    const text = collapseWhitespace(genericiseSchoolName(raw, ids.schoolName));
-    if (text === '') return;
-    clauses.push({ clauseId, label: c?.label ?? null, start: c?.start ?? fallback?.start ?? 0, end: c?.end ?? fallback?.end ?? 0, text });
-  };
-  for (const ev of cell.evidence) {
-    // A much weaker second or third clause is usually a passing mention that belongs to another type.
-    if (confidence(ev.clauseId) < WEAK_EVIDENCE * best) continue;
-    add(ev.clauseId, ev);
-    // A lead-in ("Staff must not:") means nothing without the list it introduces.
-    const at = index.get(ev.clauseId);
-    const lead = at === undefined ? undefined : detail.clauses[at];
-    if (at !== undefined && lead && /:\s*$/.test(lead.text)) {
-      for (let i = at + 1; i < detail.clauses.length && i <= at + MAX_LIST_ITEMS; i++) {
-        const item = detail.clauses[i];
-        if (!item || item.kind !== 'list-item') break;
-        add(item.id, null);
-      }
-    }
+): Map<string, Passage> {
+  const placed = placeClauses(detail, index);
+  const byType = new Map<string, PlacedClause[]>();
+  for (const p of placed) {
+    if (!p.typeId || p.leadInOnly) continue;
+    byType.set(p.typeId, [...(byType.get(p.typeId) ?? []), p]);
   }
-  if (clauses.length === 0) return null;
-  clauses.sort((a, b) => a.start - b.start || (a.clauseId < b.clauseId ? -1 : 1));
-  return {
-    schoolId: ids.schoolId,
-    policyId: ids.policyId,
-    date: ids.date,
-    partial: cell.status === 'partial',
-    clauses,
-    text: clauses.map((c) => c.text).join('\n\n'),
-  };
+  const out = new Map<string, Passage>();
+  for (const [typeId, chosen] of byType) {
+    const { blocks, clauseIds } = blocksFor(placed, chosen, ids.schoolName);
+    if (blocks.length === 0) continue;
+    const wanted = new Set(clauseIds);
+    const clauses: PassageClause[] = chosen
+      .filter((p) => wanted.has(p.clause.id))
+      .map((p) => ({ clauseId: p.clause.id, label: p.clause.label, start: p.clause.start, end: p.clause.end, text: draftTextOf(p.clause, ids.schoolName) }));
+    const cell = detail.coverage.find((c) => c.typeId === typeId);
+    out.set(typeId, {
+      schoolId: ids.schoolId,
+      policyId: ids.policyId,
+      date: ids.date,
+      partial: cell?.status === 'partial',
+      clauses,
+      blocks,
+      text: blocksToText(blocks),
+    });
+  }
+  return out;
 }
 
 /** Word-set similarity of two passages (Dice), after normalising case and punctuation. */
