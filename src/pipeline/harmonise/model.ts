@@ -5,7 +5,10 @@
  */
 import type { ClauseTypeDetail, Dataset, PolicyDetail } from '../dataset.ts';
 import { compareByRecency, policyDate, type MemberSchool } from './members.ts';
-import { clusterPassages, passageFor, variantLetter, VARIANT_THRESHOLD, type Passage, type PassageClause } from './variants.ts';
+import { clusterPassages, passagesOf, variantLetter, VARIANT_THRESHOLD, type Passage, type PassageClause } from './variants.ts';
+import { typeIndex } from './placement.ts';
+import type { Block } from './blocks.ts';
+import { outdatedIn, type DraftRules } from './checks.ts';
 
 export interface MemberInput {
   school: MemberSchool;
@@ -31,7 +34,18 @@ export interface StaleMention {
   /** What the text mentions, e.g. "Data Protection Act 1998". */
   label: string;
   replacedBy: string;
+  /** The exact words in the wording. */
   quote: string;
+  /** The block of the wording they are in. */
+  block: number;
+}
+
+export interface VariantStance {
+  dimensionId: string;
+  value: string;
+  label: string;
+  /** The block of the wording that shows it. */
+  block: number;
 }
 
 export interface Variant {
@@ -39,8 +53,9 @@ export interface Variant {
   key: string;
   /** A, B, C… in display order. */
   letter: string;
-  /** The wording offered: the newest user's clauses, school name replaced by "the school". */
+  /** The wording offered: the newest user's clauses, school name replaced by "the school" (blocks.ts text form). */
   text: string;
+  blocks: Block[];
   clauses: PassageClause[];
   sourceSchoolId: string;
   sourcePolicyId: string;
@@ -52,10 +67,10 @@ export interface Variant {
   partial: boolean;
   mostCommon: boolean;
   mostRecent: boolean;
-  /** Out-of-date references inside the offered wording. */
+  /** Out-of-date references inside the offered wording (recomputed on its words). */
   stale: StaleMention[];
-  /** Stance values the offered wording takes (stance evidence inside its clauses). */
-  stances: { dimensionId: string; value: string; label: string }[];
+  /** Stance values the offered wording takes, block by block (recomputed on its words). */
+  stances: VariantStance[];
 }
 
 export interface StanceHolder {
@@ -82,10 +97,20 @@ export interface TypeEntry {
   level: 'core' | 'recommended' | 'optional';
   whyItMatters: string | null;
   variants: Variant[];
-  /** The variant used unless the lead chooses: the most common (shared by two or more), else the most recent. */
+  /**
+   * The variant suggested before any decision: the most common current wording (no out-of-date reference), else
+   * the most recent current one; null when every variant is out of date (suggest.ts then offers an updated one).
+   */
   defaultVariant: string | null;
+  /** Stance dimensions whose positions bear on this type (asked here or under another related type). */
+  dimensionIds: string[];
   /** Members with no clause of this type. */
   missingFrom: { schoolId: string; name: string }[];
+  /**
+   * Members that touch on this type only inside rules placed under another type (one rule, one place): where
+   * those rules are, so the lead can see the topic is not simply missing.
+   */
+  coveredElsewhere: { schoolId: string; name: string; typeIds: string[] }[];
   stances: StanceQuestion[];
   /** For a type no member covers: the corpus's most common wording, when there is one. */
   suggestedWording: string | null;
@@ -97,11 +122,30 @@ export interface CategoryEntry {
   types: TypeEntry[];
 }
 
+export interface StanceDimensionInfo {
+  id: string;
+  title: string;
+  typeIds: string[];
+  values: { id: string; label: string; description: string }[];
+}
+
+/** A member's published position on a dimension (its policy's stance), for the "what changed" sheet. */
+export interface MemberStance {
+  schoolId: string;
+  dimensionId: string;
+  value: string;
+  label: string;
+}
+
 export interface HarmonisationModel {
   asOf: string;
   members: MemberRef[];
   /** Categories in taxonomy order, types in taxonomy order; empty categories are dropped. */
   categories: CategoryEntry[];
+  dimensions: StanceDimensionInfo[];
+  memberStances: MemberStance[];
+  /** The checks every wording gets (out-of-date references, stances); not serialisable. */
+  rules: DraftRules;
 }
 
 export interface HarmonisationInput {
@@ -111,6 +155,8 @@ export interface HarmonisationInput {
   threshold?: number;
   /** Per type id, the corpus reference wording (clause-types/<id>.json), offered for types no member covers. */
   referenceWordings?: ReadonlyMap<string, string>;
+  /** The checks of content/ (rules.ts). */
+  rules: DraftRules;
 }
 
 interface Source {
@@ -120,37 +166,19 @@ interface Source {
   schoolName: string | null;
 }
 
-const inside = (span: { start: number; end: number }, clauses: readonly PassageClause[]): boolean => {
-  // Evidence quotes carry a little context either side; their middle is the matched words.
-  const mid = (span.start + span.end) / 2;
-  return clauses.some((c) => mid >= c.start && mid < c.end);
-};
-
-function variantFrom(group: Passage[], sources: Map<string, Source>, letter: string, dimensionIds: Set<string>): Variant {
+function variantFrom(group: Passage[], sources: Map<string, Source>, letter: string, rules: DraftRules): Variant {
   const ordered = [...group].sort((a, b) => compareByRecency({ date: a.date, id: a.policyId }, { date: b.date, id: b.policyId }));
   const rep = ordered[0] as Passage;
-  const repDetail = sources.get(rep.policyId)?.detail;
   // A school with two current documents (say an AUP and a social media policy) counts once per variant.
   const users: VariantUser[] = ordered
     .filter((p, i) => ordered.findIndex((q) => q.schoolId === p.schoolId) === i)
     .map((p) => ({ schoolId: p.schoolId, name: sources.get(p.policyId)?.member.school.name ?? p.schoolId, policyId: p.policyId, date: p.date }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || (a.policyId < b.policyId ? -1 : 1));
-  const stale = new Map<string, StaleMention>();
-  for (const r of repDetail?.outdatedReferences ?? []) {
-    if (!stale.has(r.referenceId) && inside(r.evidence, rep.clauses)) {
-      stale.set(r.referenceId, { referenceId: r.referenceId, label: r.label, replacedBy: r.replacedBy, quote: r.evidence.quote });
-    }
-  }
-  const stances = new Map<string, { dimensionId: string; value: string; label: string }>();
-  for (const s of repDetail?.stances ?? []) {
-    if (dimensionIds.has(s.dimensionId) && inside(s.evidence, rep.clauses)) {
-      stances.set(`${s.dimensionId}=${s.value}`, { dimensionId: s.dimensionId, value: s.value, label: s.label });
-    }
-  }
   return {
     key: `${rep.policyId}#${rep.clauses.map((c) => c.clauseId).join('+')}`,
     letter,
     text: rep.text,
+    blocks: rep.blocks,
     clauses: rep.clauses,
     sourceSchoolId: rep.schoolId,
     sourcePolicyId: rep.policyId,
@@ -159,23 +187,25 @@ function variantFrom(group: Passage[], sources: Map<string, Source>, letter: str
     partial: group.every((p) => p.partial),
     mostCommon: false,
     mostRecent: false,
-    stale: [...stale.values()],
-    stances: [...stances.values()],
+    stale: outdatedIn(rep.blocks, rules).map((m) => ({ referenceId: m.referenceId, label: m.label, replacedBy: m.replacedBy, quote: m.words, block: m.block })),
+    stances: rules.stances(rep.blocks).map((x) => ({ dimensionId: x.dimensionId, value: x.value, label: x.label, block: x.block })),
   };
 }
 
-/** Marks the most common and most recent variants and returns the default's key (most common, else most recent). */
+/** Best first: full coverage before partial, shared by more schools, then newest. */
+export function rankVariants(variants: readonly Variant[]): Variant[] {
+  return [...variants].sort(
+    (a, b) => Number(a.partial) - Number(b.partial) || b.users.length - a.users.length || compareByRecency({ date: a.date, id: a.key }, { date: b.date, id: b.key }),
+  );
+}
+
+/** Marks the most common and most recent variants and returns the default's key: the best current variant. */
 function markVariants(variants: Variant[]): string | null {
   const top = Math.max(0, ...variants.map((v) => v.users.length));
   if (top >= 2) for (const v of variants) v.mostCommon = v.users.length === top;
   const newest = [...variants].sort((a, b) => compareByRecency({ date: a.date, id: a.key }, { date: b.date, id: b.key }))[0];
   if (newest) newest.mostRecent = true;
-  // A wording that fully covers the type is a better starting point than a passing mention.
-  const full = variants.filter((v) => !v.partial);
-  const pool = full.length > 0 ? full : variants;
-  const recent = (list: Variant[]): Variant | undefined => [...list].sort((a, b) => compareByRecency({ date: a.date, id: a.key }, { date: b.date, id: b.key }))[0];
-  const common = pool.filter((v) => v.mostCommon);
-  return (common.length > 0 ? recent(common) : recent(pool))?.key ?? null;
+  return rankVariants(variants.filter((v) => v.stale.length === 0))[0]?.key ?? null;
 }
 
 function stanceQuestion(dim: Dataset['stanceDimensions'][number], sources: readonly Source[]): StanceQuestion {
@@ -235,20 +265,33 @@ export function buildHarmonisation(input: HarmonisationInput): HarmonisationMode
     policies: m.details.map((d) => ({ id: d.summary.id, title: d.summary.title, date: policyDate(d.summary) })),
   }));
 
+  const index = typeIndex(dataset.taxonomy.types);
+  const passagesBySource = sources.map((s) => passagesOf(s.detail, index, { schoolId: s.member.school.id, policyId: s.detail.summary.id, date: s.date, schoolName: s.schoolName }));
   const entries: TypeEntry[] = [];
   for (const t of dataset.taxonomy.types) {
     const passages: Passage[] = [];
     const covering = new Set<string>();
-    for (const s of sources) {
-      const p = passageFor(s.detail, t.id, { schoolId: s.member.school.id, policyId: s.detail.summary.id, date: s.date, schoolName: s.schoolName });
+    sources.forEach((s, i) => {
+      const p = passagesBySource[i]?.get(t.id);
       if (p) {
         passages.push(p);
         covering.add(s.member.school.id);
       }
-    }
+    });
     if (passages.length === 0 && t.level === 'optional') continue;
-    const dimIds = new Set(dataset.stanceDimensions.filter((d) => d.typeIds.includes(t.id)).map((d) => d.id));
-    const variants = clusterPassages(passages, threshold).map((g, i) => variantFrom(g, byPolicy, variantLetter(i), dimIds));
+    const coveredElsewhere: TypeEntry['coveredElsewhere'] = [];
+    sources.forEach((s, i) => {
+      if (covering.has(s.member.school.id)) return;
+      const cell = s.detail.coverage.find((c) => c.typeId === t.id && c.status !== 'absent');
+      if (!cell) return;
+      const placedIn = new Map<string, string>();
+      for (const [typeId, p] of passagesBySource[i] ?? []) for (const c of p.clauses) placedIn.set(c.clauseId, typeId);
+      const typeIds = [...new Set(cell.evidence.map((e) => placedIn.get(e.clauseId)).filter((x): x is string => !!x))];
+      const known = coveredElsewhere.find((c) => c.schoolId === s.member.school.id);
+      if (known) known.typeIds = [...new Set([...known.typeIds, ...typeIds])];
+      else if (typeIds.length > 0) coveredElsewhere.push({ schoolId: s.member.school.id, name: s.member.school.name, typeIds });
+    });
+    const variants = clusterPassages(passages, threshold).map((g, i) => variantFrom(g, byPolicy, variantLetter(i), input.rules));
     const defaultVariant = markVariants(variants);
     entries.push({
       typeId: t.id,
@@ -259,7 +302,9 @@ export function buildHarmonisation(input: HarmonisationInput): HarmonisationMode
       whyItMatters: t.whyItMatters,
       variants,
       defaultVariant,
+      dimensionIds: dataset.stanceDimensions.filter((d) => d.typeIds.includes(t.id)).map((d) => d.id),
       missingFrom: input.members.filter((m) => !covering.has(m.school.id)).map((m) => ({ schoolId: m.school.id, name: m.school.name })),
+      coveredElsewhere,
       stances: [],
       suggestedWording: passages.length === 0 ? (input.referenceWordings?.get(t.id) ?? suggestionFor(t.id, sources)) : null,
     });
@@ -275,7 +320,21 @@ export function buildHarmonisation(input: HarmonisationInput): HarmonisationMode
   const categories: CategoryEntry[] = dataset.taxonomy.categories
     .map((c) => ({ id: c.id, title: c.title, types: entries.filter((e) => e.category === c.id) }))
     .filter((c) => c.types.length > 0);
-  return { asOf: dataset.meta.asOf, members, categories };
+  const dimensions: StanceDimensionInfo[] = dataset.stanceDimensions.map((d) => ({
+    id: d.id,
+    title: d.title,
+    typeIds: d.typeIds,
+    values: d.values.map((v) => ({ id: v.id, label: v.label, description: v.description })),
+  }));
+  const memberStances: MemberStance[] = [];
+  for (const s of sources) {
+    for (const st of s.detail.stances) {
+      if (!memberStances.some((m) => m.schoolId === s.member.school.id && m.dimensionId === st.dimensionId)) {
+        memberStances.push({ schoolId: s.member.school.id, dimensionId: st.dimensionId, value: st.value, label: st.label });
+      }
+    }
+  }
+  return { asOf: dataset.meta.asOf, members, categories, dimensions, memberStances, rules: input.rules };
 }
 
 /** Every type entry in display order. */

@@ -11,6 +11,8 @@ import { analyseCorpus, type CorpusResult, type SourceDocument } from '../../../
 import type { PolicyDetail } from '../../../src/pipeline/dataset.ts';
 import { memberSchools, type MemberSchool } from '../../../src/pipeline/harmonise/members.ts';
 import type { MemberInput } from '../../../src/pipeline/harmonise/model.ts';
+import { draftRules } from '../../../src/pipeline/harmonise/rules.ts';
+import type { DraftRules } from '../../../src/pipeline/harmonise/checks.ts';
 
 const ROOT = process.cwd();
 /** Seed fixture → the school folder and file name it has in the demo corpus. */
@@ -60,4 +62,12 @@ export async function membersFor(ids?: readonly string[], withTrust = false): Pr
   const schools = memberSchools(dataset).filter((s) => !ids || ids.includes(s.id));
   const members = schools.map((school) => ({ school, details: school.policyIds.map((id) => byId.get(id)).filter((d): d is PolicyDetail => !!d) }));
   return { schools, members };
+}
+
+let rules: Promise<DraftRules> | null = null;
+
+/** The draft's checks from the real content/ (reference lists and stance definitions). */
+export function testRules(): Promise<DraftRules> {
+  rules ??= loadContent(join(ROOT, 'content'), join(ROOT, 'content/schools.csv')).then((c) => draftRules(c.bundle.references, c.bundle.stances));
+  return rules;
 }
