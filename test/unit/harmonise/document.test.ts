@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { allTypes, buildHarmonisation, type HarmonisationModel, type TypeEntry } from '../../../src/pipeline/harmonise/model.ts';
 import { emptyChoices, type DraftChoices } from '../../../src/pipeline/harmonise/choices.ts';
+import { contradictions } from '../../../src/pipeline/harmonise/checks.ts';
+import { isFragment } from '../../../src/pipeline/harmonise/blocks.ts';
 import { buildDraftDocument, formatPartialDate, listNames, paragraphsOf } from '../../../src/pipeline/harmonise/document.ts';
 import { draftToMarkdown, escapeMarkdown } from '../../../src/pipeline/harmonise/markdown.ts';
 import { draftToDocx } from '../../../src/pipeline/harmonise/docx.ts';
-import { membersFor, seedCorpus } from './corpus.ts';
+import { membersFor, seedCorpus, testRules } from './corpus.ts';
 
 const ALL = ['hanson-school', 'oakwood-primary', 'our-lady-of-peace', 'west-coventry-academy', 'westbrook-primary'];
 const OWN_PASSWORDS = 'Use a long passphrase made of three random words.\nChange it only if you think someone else may know it.';
@@ -14,7 +16,7 @@ const OWN_MFA = 'Staff must use multi-factor authentication for school email and
 async function setUp(): Promise<{ model: HarmonisationModel; choices: DraftChoices; hanson: string }> {
   const { dataset } = await seedCorpus();
   const { members } = await membersFor();
-  const model = buildHarmonisation({ dataset, members });
+  const model = buildHarmonisation({ dataset, members, rules: await testRules() });
   const type = (id: string): TypeEntry => allTypes(model).find((t) => t.typeId === id) as TypeEntry;
   const choices = emptyChoices(ALL);
   choices.title = 'Solent Learning Trust staff acceptable use policy';
@@ -24,11 +26,15 @@ async function setUp(): Promise<{ model: HarmonisationModel; choices: DraftChoic
   choices.types['sec-passwords'] = { action: 'edit', variant: type('sec-passwords').defaultVariant, text: OWN_PASSWORDS };
   choices.types['soc-employer-identification'] = { action: 'exclude', variant: null, text: null };
   choices.types['sec-mfa'] = { action: 'edit', variant: null, text: OWN_MFA };
-  return { model, choices, hanson: hanson?.text.split('\n\n')[0] ?? '' };
+  // Another type where the lead prefers a wording other than the suggestion.
+  const other = allTypes(model).find((t) => t.typeId !== 'use-personal-use' && t.variants.length >= 2 && t.stances.length === 0);
+  const alt = other?.variants.find((v) => v.key !== other.defaultVariant);
+  if (other && alt) choices.types[other.typeId] = { action: 'variant', variant: alt.key, text: null };
+  return { model, choices, hanson: hanson?.blocks[0]?.text ?? '' };
 }
 
 describe('the draft document', () => {
-  it('numbers sections by category and clauses within them, with the lead’s choices in place', async () => {
+  it('numbers sections by category and clauses within them, with a contents list and the lead’s choices in place', async () => {
     const { model, choices, hanson } = await setUp();
     const doc = buildDraftDocument(model, choices);
     expect(doc.title).toBe('Solent Learning Trust staff acceptable use policy');
@@ -38,22 +44,39 @@ describe('the draft document', () => {
     expect(doc.preamble[1]).toMatch(/as analysed on 22 November 2026/);
     expect(doc.sections.map((s) => s.number)).toEqual(doc.sections.map((_, i) => i + 1));
     for (const s of doc.sections) expect(s.clauses.map((c) => c.number)).toEqual(s.clauses.map((_, i) => `${s.number}.${i + 1}`));
+    expect(doc.contents.filter((c) => c.level === 2).map((c) => c.number)).toEqual(doc.sections.flatMap((s) => s.clauses.map((c) => c.number)));
+    expect(doc.contents.slice(-4).map((c) => c.number)).toEqual(['Appendix A', 'Appendix B', 'Appendix C', 'Appendix D']);
     const clauses = doc.sections.flatMap((s) => s.clauses);
     const find = (id: string) => clauses.find((c) => c.typeId === id);
-    expect(find('use-personal-use')?.paragraphs[0]).toBe(hanson);
-    expect(find('sec-passwords')?.paragraphs).toEqual(paragraphsOf(OWN_PASSWORDS));
-    expect(find('sec-mfa')?.paragraphs).toEqual([OWN_MFA]);
+    expect(find('use-personal-use')?.blocks[0]?.text).toBe(hanson);
+    expect(find('sec-passwords')?.blocks.map((b) => b.text)).toEqual(paragraphsOf(OWN_PASSWORDS));
+    expect(find('sec-mfa')?.blocks.map((b) => b.text)).toEqual([OWN_MFA]);
     expect(find('soc-employer-identification')).toBeUndefined();
     expect(find('safe-nudes-semi-nudes')).toBeUndefined();
-    // A clause labelled with two types is written once; the second type points to it.
-    const long = clauses.flatMap((c) => c.paragraphs).filter((p) => p.length > 60);
-    expect(long.length).toBe(new Set(long).size);
-    const pointers = clauses.filter((c) => /^See clauses? \d+\.\d+/.test(c.paragraphs[0] ?? ''));
-    expect(pointers.length).toBeGreaterThan(0);
-    expect(doc.sources.find((s) => s.number === pointers[0]?.number)?.source).toMatch(/already given in clauses? \d+\.\d+.* is not repeated\./);
+    // One rule, one place: no pointers to other clauses, and no long rule printed twice.
+    expect(clauses.flatMap((c) => c.blocks).filter((b) => /^See clauses? \d/.test(b.text))).toEqual([]);
+    const rules = clauses.flatMap((c) => c.blocks.filter((b, i) => !(/:\s*$/.test(b.text) && c.blocks[i + 1]?.kind === 'item')).map((b) => b.text)).filter((t) => t.length > 60);
+    expect(rules.length).toBe(new Set(rules).size);
   });
 
-  it('gives every clause’s source and lists the decisions and what to check', async () => {
+  it('keeps every list item under its lead-in, or makes it a sentence of its own', async () => {
+    const { model, choices } = await setUp();
+    const doc = buildDraftDocument(model, choices);
+    let items = 0;
+    for (const c of doc.sections.flatMap((s) => s.clauses)) {
+      c.blocks.forEach((b, i) => {
+        if (b.kind !== 'item') return;
+        items++;
+        if (!isFragment(b.text)) return;
+        // A fragment reads under the nearest block above it at a shallower level, which ends with a colon.
+        const parent = c.blocks.slice(0, i).reverse().find((p) => p.kind !== 'item' || p.depth < b.depth);
+        expect(parent?.text, `${c.number}: ${b.text}`).toMatch(/[:–]\s*$/);
+      });
+    }
+    expect(items).toBeGreaterThan(40);
+  });
+
+  it('gives every clause’s source, lists the decisions, and what to check on the final words', async () => {
     const { model, choices } = await setUp();
     const doc = buildDraftDocument(model, choices);
     const personal = doc.sources.find((s) => s.title === 'Personal use of school equipment and internet');
@@ -65,7 +88,39 @@ describe('the draft document', () => {
     expect(doc.decisions.filter((d) => d.kind === 'stance' && /not decided yet/.test(d.text)).length).toBeGreaterThan(5);
     expect(doc.decisions.find((d) => d.kind === 'added')?.text).toMatch(/Multi-factor authentication: added\. No member school had this core clause\./);
     expect(doc.cautions).toContain('“Responding to nudes/semi-nudes and other youth-produced sexual imagery” is expected by guidance (core) but no member school covers it and the draft has no clause for it.');
-    expect(doc.cautions.some((c) => /^Clause \d+\.\d+ \(.*\) mentions .* — replaced by .*\.$/.test(c))).toBe(true);
+    // The suggestions are current: no out-of-date warning at all until the lead picks an out-of-date variant.
+    expect(doc.cautions.filter((c) => /out of date/.test(c))).toEqual([]);
+    const stale = allTypes(model).flatMap((t) => t.variants.filter((v) => v.stale.length > 0).map((v) => ({ t, v })))[0];
+    expect(stale).toBeDefined();
+    choices.types[stale?.t.typeId ?? ''] = { action: 'variant', variant: stale?.v.key ?? null, text: null };
+    const after = buildDraftDocument(model, choices);
+    const warnings = after.cautions.filter((c) => /out of date/.test(c));
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) {
+      const [, number, words] = /^Clause (\d+\.\d+) .*? says “(.+?)”: out of date/.exec(w) ?? [];
+      const clause = after.sections.flatMap((s) => s.clauses).find((c) => c.number === number);
+      expect(clause?.blocks.map((b) => b.text).join('\n'), w).toContain(words);
+      expect(clause?.notes.some((n) => n.includes(words ?? '?')), w).toBe(true);
+    }
+  });
+
+  it('with every conflict decided, no clause contradicts a decision or names something out of date', async () => {
+    const { model } = await setUp();
+    const choices = emptyChoices(ALL);
+    for (const t of allTypes(model)) for (const q of t.stances) if (q.conflict) choices.stances[q.dimensionId] = q.options.find((o) => o.holders.length > 0)?.value ?? '';
+    expect(Object.keys(choices.stances).length).toBeGreaterThan(5);
+    const doc = buildDraftDocument(model, choices);
+    for (const c of doc.sections.flatMap((s) => s.clauses)) {
+      expect(contradictions(model.rules.stances(c.blocks), choices.stances), c.number).toEqual([]);
+      expect(c.blocks.flatMap((b) => model.rules.outdated(b.text)), c.number).toEqual([]);
+      expect(c.notes, c.number).toEqual([]);
+    }
+    // The trust's decisions are new positions for some schools, and the sheets say so.
+    expect(doc.changes).toHaveLength(5);
+    expect(doc.changes.some((s) => s.positions.length > 0)).toBe(true);
+    const oakwood = doc.changes.find((s) => s.schoolId === 'oakwood-primary');
+    expect(oakwood?.gains.length).toBeGreaterThan(5);
+    expect(oakwood?.reworded.length).toBeGreaterThan(0);
   });
 
   it('writes Markdown with the clauses in order and escapes policy text', async () => {
