@@ -2,7 +2,10 @@
  * "Draft a harmonised policy" in a real browser against the built site: pick a group, choose a non-default
  * variant, edit one clause, decide a stance conflict (by keyboard), reload and still see it all, export Markdown
  * and Word (the .docx is parsed back with mammoth), save and restore the choices file, reject a bad file, pass
- * axe-core, make no request beyond the site, and explain itself without JavaScript.
+ * axe-core, make no request beyond the site, and explain itself without JavaScript. Then, from a clean slate:
+ * decide every conflict, pick one out-of-date variant on purpose, export both formats and check that the Word
+ * document read back holds every rule once under its own type, whole, consistent with the decisions and current,
+ * with Appendix C naming the exact clause and words.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +14,13 @@ import mammoth from 'mammoth';
 import type { Download, Page } from 'playwright-core';
 import { axe, external, SCREENSHOTS, startSite, visit, type Site, type Visit } from './site.ts';
 import { ROOT } from './build-site.ts';
+import { loadContent } from '../../scripts/lib/content.ts';
+import { draftRules } from '../../src/pipeline/harmonise/rules.ts';
+import { contradictions, type DraftRules } from '../../src/pipeline/harmonise/checks.ts';
+import { isFragment, standAlone, tidyItem, type Block } from '../../src/pipeline/harmonise/blocks.ts';
+import { draftTextOf, placeClauses, typeIndex } from '../../src/pipeline/harmonise/placement.ts';
+import { memberSchools } from '../../src/pipeline/harmonise/members.ts';
+import type { Dataset, PolicyDetail } from '../../src/pipeline/dataset.ts';
 
 const OWN_PASSWORDS = 'Use a long passphrase of three random words and a password manager.\nChange a password only when it may have been seen by someone else.';
 
@@ -173,6 +183,86 @@ describe('draft a harmonised policy (browser)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'draft.png') });
   });
 
+  it('with every conflict decided, exports a draft whose Word document reads back with the six properties', async () => {
+    const { page } = v;
+    await page.click('#draft-clear');
+    await page.click('#draft-clear');
+    await page.waitForFunction(() => /Choices cleared/.test(document.getElementById('draft-status')?.textContent ?? ''));
+    // Decide every conflict: the first position some member school holds.
+    const decisions: Record<string, string> = {};
+    const conflicts = await page.$$eval('fieldset.stance', (sets) =>
+      sets.map((fs) => {
+        const held = [...fs.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((i) => i.value !== '' && !/no member school says this/.test(i.labels?.[0]?.textContent ?? ''));
+        return { dim: (fs as HTMLElement).dataset.dimension ?? '', id: held?.id ?? '', value: held?.value ?? '' };
+      }),
+    );
+    expect(conflicts.length).toBeGreaterThan(5);
+    for (const c of conflicts) {
+      await page.check(`#${c.id}`);
+      decisions[c.dim] = c.value;
+    }
+    expect(await page.locator('#draft-outstanding').innerText()).not.toMatch(/positions? to decide/);
+    // Variants that contradict a decision are marked; none of them is the selected suggestion.
+    expect(await page.locator('.variant-contradicts .notice').count()).toBeGreaterThan(0);
+    expect(await page.locator('.variant:has(.variant-contradicts .notice) input[type="radio"]:checked').count()).toBe(0);
+    expect(await page.locator('.variant:has(.variant-stale) [data-suggested-tag]:not([hidden])').count()).toBe(0);
+    // One out-of-date variant chosen on purpose, in a type with no stance question: Appendix C must name it.
+    const staleType = await page.$$eval('fieldset.draft-type', (sets) => {
+      const fs = sets.find((f) => !f.querySelector('fieldset.stance') && f.querySelector('.variant .variant-stale'));
+      const input = fs?.querySelector<HTMLInputElement>('.variant:has(.variant-stale) input[type="radio"]');
+      return { type: (fs as HTMLElement | undefined)?.dataset.type ?? '', id: input?.id ?? '' };
+    });
+    expect(staleType.id).not.toBe('');
+    await page.check(`#${staleType.id}`);
+
+    const md = (await downloadOf(page, '#draft-export-md')).bytes.toString('utf8');
+    const { bytes } = await downloadOf(page, '#draft-export-docx');
+    writeFileSync(join(ROOT, 'test/output/draft-decided.docx'), bytes);
+    const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
+    const read = await page.evaluate(readDraft, html);
+    const checks = await checksFor(site.dir);
+    const clauses = read.clauses;
+    expect(clauses.length).toBeGreaterThan(40);
+    expect(read.contents.length).toBeGreaterThan(clauses.length);
+    expect(md).toContain('## Contents');
+    expect(md).toContain('## Appendix D: What changes for each school');
+    expect(read.sheets).toHaveLength(5);
+
+    let matched = 0;
+    for (const c of clauses) {
+      const typeId = checks.typeOfTitle.get(c.title) ?? '';
+      expect(typeId, c.title).not.toBe('');
+      const blocks: Block[] = c.blocks.map((b) => ({ kind: b.item ? 'item' : b.leadIn ? 'lead-in' : 'para', depth: b.depth, text: b.text }));
+      for (const b of c.blocks) {
+        // 1. No section holds a clause whose best type is another section's (lead-ins are context, not rules).
+        const best = b.leadIn ? undefined : checks.bestTypes.get(b.text);
+        if (best) {
+          matched++;
+          expect([...best], `${c.number} ${c.title}: ${b.text}`).toContain(typeId);
+        }
+        // 2. No "See clause" stubs.
+        expect(b.text, c.number).not.toMatch(/^See clauses? \d/);
+        // 3. No list-item fragment without its lead-in.
+        if (b.item && isFragment(b.text)) expect(b.parent, `${c.number}: ${b.text}`).toMatch(/[:–]\s*$/);
+      }
+      // 4. No clause contradicts a decision.
+      expect(contradictions(checks.rules.stances(blocks), decisions), `${c.number} ${c.title}`).toEqual([]);
+      // 5. No default carries an out-of-date reference (only the variant picked on purpose may).
+      if (typeId !== staleType.type) expect(blocks.flatMap((b) => checks.rules.outdated(b.text)).map((m) => m.words), `${c.number} ${c.title}`).toEqual([]);
+    }
+    expect(matched).toBeGreaterThan(100);
+    // 6. Every Appendix C warning's words occur in the clause it names.
+    const warnings = read.appendixC.filter((w) => /: out of date/.test(w));
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) {
+      const [, number, words] = /^Clause (\d+\.\d+) .*? says “(.+?)”: out of date/.exec(w) ?? [];
+      const clause = clauses.find((c) => c.number === number);
+      expect(checks.typeOfTitle.get(clause?.title ?? ''), w).toBe(staleType.type);
+      expect(clause?.blocks.map((b) => b.text).join('\n'), w).toContain(words ?? '?');
+      expect(clause?.notes.some((n) => n.includes(words ?? '?')), w).toBe(true);
+    }
+  });
+
   it('explains itself and lists the schools without JavaScript', async () => {
     const nojs = await visit(site, 'draft/', { javaScript: false });
     expect(await nojs.page.locator('#draft-school-list table tbody tr').count()).toBe(5);
@@ -181,3 +271,95 @@ describe('draft a harmonised policy (browser)', () => {
     await nojs.context.close();
   });
 });
+
+interface ReadBlock {
+  text: string;
+  item: boolean;
+  leadIn: boolean;
+  depth: number;
+  /** For a list item: the paragraph or item it reads under. */
+  parent: string | null;
+}
+interface ReadClause {
+  number: string;
+  title: string;
+  blocks: ReadBlock[];
+  notes: string[];
+}
+
+/** Runs in the page: the Word document's HTML (from mammoth) read back into clauses, contents and appendices. */
+function readDraft(html: string): { clauses: ReadClause[]; contents: string[]; appendixC: string[]; sheets: string[] } {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const clauses: ReadClause[] = [];
+  const contents: string[] = [];
+  const appendixC: string[] = [];
+  const sheets: string[] = [];
+  let where: 'front' | 'contents' | 'body' | 'appendix' | 'c' | 'd' = 'front';
+  let current: ReadClause | null = null;
+  // An element's own words, without the lists nested inside it.
+  const text = (e: Element): string =>
+    [...e.childNodes]
+      .filter((n) => !(n instanceof Element && (n.tagName === 'UL' || n.tagName === 'OL')))
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const walkList = (ul: Element, depth: number, parent: string | null, into: ReadClause): void => {
+    for (const li of [...ul.children].filter((x) => x.tagName === 'LI')) {
+      const t = text(li);
+      const nested = [...li.children].find((x) => x.tagName === 'UL' || x.tagName === 'OL');
+      into.blocks.push({ text: t, item: true, leadIn: !!nested && /[:–]\s*$/.test(t), depth, parent });
+      if (nested) walkList(nested, depth + 1, t, into);
+    }
+  };
+  for (const el of [...doc.body.children]) {
+    const t = text(el);
+    if (el.tagName === 'H1') {
+      current = null;
+      where = t === 'Contents' ? 'contents' : /^Appendix C/.test(t) ? 'c' : /^Appendix D/.test(t) ? 'd' : /^Appendix/.test(t) ? 'appendix' : /^\d+\. /.test(t) ? 'body' : where;
+      continue;
+    }
+    if (where === 'contents' && el.tagName === 'P') contents.push(t);
+    if (where === 'c' && (el.tagName === 'UL' || el.tagName === 'OL')) appendixC.push(...[...el.querySelectorAll('li')].map((li) => li.textContent?.trim() ?? ''));
+    if (where === 'd' && el.tagName === 'H2') sheets.push(t);
+    if (where !== 'body') continue;
+    if (el.tagName === 'H2') {
+      const m = /^(\d+\.\d+) (.*)$/.exec(t);
+      current = { number: m?.[1] ?? '', title: m?.[2] ?? t, blocks: [], notes: [] };
+      clauses.push(current);
+      continue;
+    }
+    if (!current) continue;
+    if (el.tagName === 'P') {
+      if (/^Note for the trust:/.test(t)) current.notes.push(t);
+      else current.blocks.push({ text: t, item: false, leadIn: false, depth: 0, parent: null });
+    } else if (el.tagName === 'UL' || el.tagName === 'OL') {
+      const prev = current.blocks.at(-1);
+      // A paragraph directly above a list is its lead-in when it ends with a colon.
+      const lead = prev && !prev.item && /[:–]\s*$/.test(prev.text) ? prev : null;
+      if (lead) lead.leadIn = true;
+      walkList(el, 1, lead?.text ?? null, current);
+    }
+  }
+  return { clauses, contents, appendixC, sheets };
+}
+
+/** What the checks need from the published data and content/: each source rule's best types, by its draft text. */
+async function checksFor(siteDir: string): Promise<{ rules: DraftRules; bestTypes: Map<string, Set<string>>; typeOfTitle: Map<string, string> }> {
+  const content = await loadContent(join(ROOT, 'content'), join(ROOT, 'content/schools.csv'));
+  const rules = draftRules(content.bundle.references, content.bundle.stances);
+  const dataset = JSON.parse(readFileSync(join(siteDir, 'data/dataset.json'), 'utf8')) as Dataset;
+  const index = typeIndex(dataset.taxonomy.types);
+  const bestTypes = new Map<string, Set<string>>();
+  for (const school of memberSchools(dataset)) {
+    for (const id of school.policyIds) {
+      const detail = JSON.parse(readFileSync(join(siteDir, 'data/policies', `${id}.json`), 'utf8')) as PolicyDetail;
+      for (const p of placeClauses(detail, index)) {
+        if (!p.typeId || p.leadInOnly) continue;
+        const raw = draftTextOf(p.clause, detail.summary.school ?? school.name);
+        for (const t of p.clause.kind === 'list-item' ? [tidyItem(raw), standAlone(raw)] : [raw]) bestTypes.set(t, new Set([...(bestTypes.get(t) ?? []), p.typeId]));
+      }
+    }
+  }
+  return { rules, bestTypes, typeOfTitle: new Map(dataset.taxonomy.types.map((t) => [t.title, t.id])) };
+}

@@ -18,14 +18,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-/** Paragraphs of a passage (blank-line separated) as <p> elements. */
-export function paragraphs(text: string): HTMLParagraphElement[] {
-  return text
-    .split(/\n{2,}/)
-    .filter((p) => p.trim() !== '')
-    .map((p) => el('p', {}, p));
-}
-
 /** First words of a passage, for a compact preview. */
 export function excerpt(text: string, max = 240): string {
   const flat = text.replace(/\s+/g, ' ').trim();

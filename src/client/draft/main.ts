@@ -12,7 +12,9 @@ import { draftToMarkdown } from '../../pipeline/harmonise/markdown.ts';
 import { download, el, slug } from './dom.ts';
 import { renderPicker, type Picker } from './picker.ts';
 import { forgetChoices, lastMembers, loadChoices, rememberMembers, saveChoices } from './storage.ts';
-import { applyChoices, EDIT, EXCLUDE, renderWorkspace, showMismatches } from './workspace.ts';
+import { applyChoices, EDIT, EXCLUDE, renderWorkspace, showMismatches, SUGGESTED } from './workspace.ts';
+import type { DraftRules } from '../../pipeline/harmonise/checks.ts';
+import type { ReferenceList } from '../../pipeline/references/load.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -26,6 +28,7 @@ interface State {
   model: HarmonisationModel | null;
   choices: DraftChoices | null;
   workspace: HTMLElement | null;
+  rules: DraftRules | null;
 }
 
 function say(message: string, kind: 'info' | 'error' = 'info'): void {
@@ -59,8 +62,8 @@ function refreshSummary(state: State): void {
   const left = outstanding(state.model, state.choices);
   const types = allTypes(state.model);
   const included = types.filter((t) => {
-    const a = resolveChoice(t, state.choices as DraftChoices).action;
-    return a === 'variant' || a === 'edit';
+    const a = resolveChoice(state.model as HarmonisationModel, t, state.choices as DraftChoices).action;
+    return a === 'variant' || a === 'edit' || a === 'suggested';
   }).length;
   const items: HTMLElement[] = [el('li', {}, `${included} of ${types.length} clause types are in the draft.`)];
   if (left.conflicts.length > 0) {
@@ -104,7 +107,8 @@ function onChange(state: State, target: HTMLInputElement | HTMLTextAreaElement, 
     if (!dim) return;
     if (target.value === '') delete choices.stances[dim];
     else choices.stances[dim] = target.value;
-    showMismatches(state.workspace, model, choices);
+    // A decision changes the suggested wording of every type: the whole workspace follows it.
+    applyChoices(state.workspace, model, choices);
     const label = target.labels?.[0]?.firstChild?.textContent ?? target.value;
     persist(state, target.value === '' ? `Position on ${t.title} not decided.` : `Decided: “${label}”. Saved in this browser.`);
     return;
@@ -112,9 +116,9 @@ function onChange(state: State, target: HTMLInputElement | HTMLTextAreaElement, 
   const area = fs.querySelector<HTMLElement>('.edit-area');
   const text = fs.querySelector<HTMLTextAreaElement>('textarea');
   if (target.value === EDIT) {
-    const prev = resolveChoice(t, choices);
-    const basedOn = prev.action === 'variant' ? prev.variant.key : (choices.types[t.typeId]?.variant ?? null);
-    const start = choices.types[t.typeId]?.text || startingText(t, choices);
+    const prev = resolveChoice(model, t, choices);
+    const basedOn = prev.action === 'variant' ? prev.variant.key : prev.action === 'suggested' ? (prev.suggestion.variant?.key ?? null) : (choices.types[t.typeId]?.variant ?? null);
+    const start = choices.types[t.typeId]?.text || startingText(model, t, choices);
     choices.types[t.typeId] = { action: 'edit', variant: basedOn, text: start };
     if (text) text.value = start;
     if (area) area.hidden = false;
@@ -123,6 +127,10 @@ function onChange(state: State, target: HTMLInputElement | HTMLTextAreaElement, 
     choices.types[t.typeId] = { action: 'exclude', variant: null, text: choices.types[t.typeId]?.text ?? null };
     if (area) area.hidden = true;
     persist(state, t.variants.length === 0 ? `${t.title}: no clause will be added.` : `${t.title} will be left out of the draft.`);
+  } else if (target.value === SUGGESTED) {
+    delete choices.types[t.typeId];
+    if (area) area.hidden = true;
+    persist(state, `${t.title}: the suggested wording will be used. Saved in this browser.`);
   } else {
     const v = t.variants.find((x) => x.key === target.value);
     choices.types[t.typeId] = { action: 'variant', variant: target.value, text: choices.types[t.typeId]?.text ?? null };
@@ -258,7 +266,21 @@ async function build(state: State, ids: readonly string[], given?: DraftChoices)
     say(`The schools' policies could not be loaded from this site (${(e as Error).message}). Try again, or reload the page.`, 'error');
     return;
   }
-  let model = buildHarmonisation({ dataset: state.dataset, members });
+  let rules = state.rules;
+  if (!rules) {
+    try {
+      const [{ draftRulesFrom }, content] = await Promise.all([
+        import('../../pipeline/harmonise/rules.ts'),
+        getJson<{ references: ReferenceList; stancesSource: unknown }>(app.dataset.checkBundleSrc ?? ''),
+      ]);
+      rules = draftRulesFrom(content);
+      state.rules = rules;
+    } catch (e) {
+      say(`The checks for out-of-date wording could not be loaded from this site (${(e as Error).message}). Try again, or reload the page.`, 'error');
+      return;
+    }
+  }
+  let model = buildHarmonisation({ dataset: state.dataset, members, rules });
   // Types no member covers: offer the corpus's reference wording (a missing file only costs the suggestion).
   const missing = uncoveredTypes(model);
   if (missing.length > 0) {
@@ -271,7 +293,7 @@ async function build(state: State, ids: readonly string[], given?: DraftChoices)
       const id = missing[i];
       if (w && id) referenceWordings.set(id, w);
     });
-    if (referenceWordings.size > 0) model = buildHarmonisation({ dataset: state.dataset, members, referenceWordings });
+    if (referenceWordings.size > 0) model = buildHarmonisation({ dataset: state.dataset, members, referenceWordings, rules });
   }
   const memberIds = memberSet(chosen.map((s) => s.id));
   let note = '';
@@ -303,7 +325,7 @@ async function build(state: State, ids: readonly string[], given?: DraftChoices)
     el(
       'p',
       {},
-      'Each clause type lists the member schools’ wordings, grouped where they are nearly the same (school names read as “the school”). The suggested variant is the most common one, or the most recent when no two schools share a wording. Your choices are saved in this browser as you go.',
+      'Each clause type lists the member schools’ wordings, grouped where they are nearly the same (school names read as “the school”). Every rule of a school’s policy appears once, under the type it is most about, with its list lead-in. The suggested wording is the most common current one that agrees with your decisions; wording that is out of date or contradicts a decision is marked and never suggested. Your choices are saved in this browser as you go.',
     ),
     workspace,
   );
@@ -334,7 +356,7 @@ async function boot(): Promise<void> {
   }
   const schools = memberSchools(dataset);
   const groups = memberGroups(schools);
-  const state: State = { dataset, schools, picker: undefined as unknown as Picker, model: null, choices: null, workspace: null };
+  const state: State = { dataset, schools, picker: undefined as unknown as Picker, model: null, choices: null, workspace: null, rules: null };
   const onGroup = (g: MemberGroup): void => {
     state.picker.select(g.schoolIds);
     say(`${g.label.replace(/ \(.*\)$/, '')} selected: ${listNames(schools.filter((s) => g.schoolIds.includes(s.id)).map((s) => s.name))}. Choose “Build the draft”.`);
