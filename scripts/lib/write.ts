@@ -1,101 +1,221 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { chmod, link, mkdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
+import { hostname } from 'node:os';
+import { acquireOutputLock, type OutputLock } from './output-lock.ts';
+import { cleanLeftovers, interruptedLine, isOldTemp, listTree, resolveOutputFolder, type OutputPlace, type Protected } from './output-folder.ts';
+import { OutputError, describeWriteError } from './output-error.ts';
+import type { ProcessId } from './process-alive.ts';
 
 const MANIFEST = '.policy-atlas-files.json';
+const CHECK_LANES = 8;
 
-/** A file written bit by bit (a CSV with a block of rows per policy), renamed into place when closed. */
+/** A file written bit by bit (a CSV with a block of rows per policy). */
 export interface StreamedFile {
   write(chunk: string): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** One-line notices for the user: waiting for another run, leftovers of a killed run cleaned up. */
+  onNote?: (line: string) => void;
+  /** What the output folder must not contain (the input, the cache): it is replaced whole. */
+  mustNotHold?: readonly Protected[];
+  /** Leftovers of a killed run already removed elsewhere (the cache), told in the same line as the output's. */
+  cleanedElsewhere?: readonly string[];
+}
+
 /**
- * Writes the dataset into `outDir` as it is produced, so that a 10,000-policy run never holds every file in memory.
- * An interrupted run never leaves a half-written file: each file is written to a temporary name beside it and renamed
- * into place. A file whose content is the same as last time is left untouched (the manifest keeps each file's
- * hash), so re-running after one policy changed rewrites only what changed. `finish` deletes the files this program
- * wrote last time and did not write this time (a policy that was removed); anything else in the folder is left alone.
+ * Writes a run's whole output into a staging folder beside the output folder, then swaps it in when everything is
+ * written and checked, so that a run killed at any moment leaves the previous complete output (or none, on a first
+ * run) and never a mixture. Files are written as they are produced, so a 10,000-policy run never holds them all in
+ * memory. A file whose content is the same as last time (the manifest keeps each file's hash) is hard-linked from
+ * the current output instead of rewritten, which keeps a re-run after one change quick. Files in the output folder
+ * that this program did not write are carried over into the new one; files it wrote last time and not this time
+ * (a policy that was removed) are not.
+ *
+ * One writer per output folder at a time: `open` waits for a lock that another live run holds, takes over one
+ * whose run is gone, and cleans up what such a run left. File-system failures (full disk, read-only or unwritable
+ * folder) are thrown as OutputError, a plain sentence, after the staging folder is removed.
  */
 export class OutputWriter {
-  private readonly tmpSuffix = `.tmp-${process.pid}`;
-  private readonly written = new Map<string, string>();
-  private readonly streams = new Map<string, WriteStream>();
+  private readonly written = new Map<string, { hash: string; bytes: number }>();
+  private readonly streams = new Map<string, { stream: WriteStream; bytes: number; failed: Error | null }>();
   private readonly dirs = new Set<string>();
-  /** Names already in each folder, listed once, so that skipping an unchanged file costs no system call. */
-  private readonly listed = new Map<string, Set<string>>();
+  private done = false;
 
   private constructor(
-    readonly root: string,
+    private readonly place: OutputPlace,
+    private readonly lock: OutputLock,
     private readonly previous: Map<string, string>,
   ) {}
 
-  static async open(outDir: string): Promise<OutputWriter> {
-    const root = resolve(outDir);
-    await mkdir(root, { recursive: true });
-    return new OutputWriter(root, await readManifest(root));
+  /** The output folder (resolved). */
+  get root(): string {
+    return this.place.root;
+  }
+
+  static async open(outDir: string, options: OpenOptions = {}): Promise<OutputWriter> {
+    const note = options.onNote ?? (() => undefined);
+    const place = await resolveOutputFolder(outDir, options.mustNotHold);
+    const where = `the output folder ${place.shown}`;
+    let lock: OutputLock;
+    try {
+      lock = await acquireOutputLock(place.lock, (holder: ProcessId) =>
+        note(
+          holder.host === hostname()
+            ? `Another run (process ${holder.pid}) is writing to ${place.shown}; waiting for it to finish.`
+            : // A process on another machine cannot be checked, so a lock it left is never taken over by itself.
+              `Another run (process ${holder.pid} on ${holder.host}) is writing to ${place.shown}; waiting for it to finish (if it is no longer running, delete ${place.lock}).`,
+        ),
+      );
+    } catch (e) {
+      throw describeWriteError(e, where);
+    }
+    try {
+      const cleaned = interruptedLine([...(options.cleanedElsewhere ?? []), ...(await cleanLeftovers(place))]);
+      if (cleaned) note(cleaned);
+      const previous = await readManifest(place.root);
+      await mkdir(place.staging);
+      return new OutputWriter(place, lock, previous);
+    } catch (e) {
+      await rm(place.staging, { recursive: true, force: true }).catch(() => undefined);
+      await lock.release().catch(() => undefined);
+      throw describeWriteError(e, where, 'the previous output is unchanged');
+    }
   }
 
   async file(rel: string, content: string | Uint8Array): Promise<void> {
-    const target = insideOrThrow(this.root, rel);
+    const target = this.target(rel);
     const hash = createHash('sha1').update(content).digest('hex');
-    this.written.set(rel, hash);
-    if (this.previous.get(rel) === hash && (await this.exists(target))) return;
-    await this.ensureDir(dirname(target));
-    await writeFile(target + this.tmpSuffix, content);
-    await rename(target + this.tmpSuffix, target);
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+    this.written.set(rel, { hash, bytes });
+    await this.guard(async () => {
+      await this.ensureDir(dirname(target));
+      if (this.previous.get(rel) === hash && (await linked(join(this.place.root, rel), target))) return;
+      await writeFile(target, content);
+    });
   }
 
-  /** A streamed file is always rewritten (its manifest entry has no hash): hashing it would cost as much. */
+  /** A streamed file is always written afresh (its manifest entry has no hash): hashing it would cost as much. */
   async stream(rel: string): Promise<StreamedFile> {
-    const target = insideOrThrow(this.root, rel);
-    await this.ensureDir(dirname(target));
-    const stream = createWriteStream(target + this.tmpSuffix);
-    this.streams.set(rel, stream);
+    const target = this.target(rel);
+    await this.guard(() => this.ensureDir(dirname(target)));
+    const entry = { stream: createWriteStream(target), bytes: 0, failed: null as Error | null };
+    // A write error (a full disk) is kept and thrown at the next write or at finish, as an OutputError.
+    entry.stream.on('error', (e) => (entry.failed ??= e));
+    this.streams.set(rel, entry);
     return {
       write: async (chunk: string) => {
+        if (entry.failed) await this.guard(() => Promise.reject(entry.failed));
+        entry.bytes += Buffer.byteLength(chunk);
         // Back-pressure: wait for the disk when the stream's buffer is full, so memory stays flat.
-        if (!stream.write(chunk)) await once(stream, 'drain');
+        if (!entry.stream.write(chunk)) await this.guard(() => drained(entry.stream));
       },
     };
   }
 
+  /** Closes the streams, checks every file, carries the user's files over, and swaps the new output in. */
   async finish(): Promise<void> {
-    for (const [rel, stream] of this.streams) {
-      stream.end();
-      await once(stream, 'finish');
-      const target = insideOrThrow(this.root, rel);
-      this.written.set(rel, '');
-      await rename(target + this.tmpSuffix, target);
+    await this.guard(async () => {
+      for (const [rel, entry] of this.streams) {
+        await closed(entry.stream, entry.failed);
+        this.written.set(rel, { hash: '', bytes: entry.bytes });
+      }
+      this.streams.clear();
+      await this.check();
+      await this.carryOver();
+      const entries = [...this.written.entries()].map(([rel, w]) => [rel, w.hash] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      await writeFile(join(this.place.staging, MANIFEST), `${JSON.stringify(Object.fromEntries(entries), null, 1)}\n`);
+    });
+    if (!(await this.lock.stillHeld())) {
+      await this.abort();
+      throw new OutputError(`another run took over the output folder ${this.place.shown} while this one was writing, so this run's output was discarded; run again once the other has finished.`);
     }
-    this.streams.clear();
-    for (const rel of this.previous.keys()) {
-      if (!this.written.has(rel)) await rm(insideOrThrow(this.root, rel), { force: true });
-    }
-    const entries = [...this.written.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const manifestPath = join(this.root, MANIFEST);
-    await writeFile(manifestPath + this.tmpSuffix, `${JSON.stringify(Object.fromEntries(entries), null, 1)}\n`);
-    await rename(manifestPath + this.tmpSuffix, manifestPath);
+    await this.guard(() => this.swap());
+    this.done = true;
+    await this.lock.release();
   }
 
-  /** After a crash: closes the streamed files and removes their temporary copies; finished files stay as they are. */
+  /** After a failure: removes the staging folder and releases the lock; the output folder is as it was. */
   async abort(): Promise<void> {
-    for (const [rel, stream] of this.streams) {
-      stream.destroy();
-      await rm(insideOrThrow(this.root, rel) + this.tmpSuffix, { force: true });
-    }
+    if (this.done) return;
+    this.done = true;
+    for (const { stream } of this.streams.values()) stream.destroy();
     this.streams.clear();
+    await rm(this.place.staging, { recursive: true, force: true });
+    await this.lock.release();
   }
 
-  private async exists(path: string): Promise<boolean> {
-    const dir = dirname(path);
-    let names = this.listed.get(dir);
-    if (!names) {
-      names = new Set(await readdir(dir).catch(() => []));
-      this.listed.set(dir, names);
+  /** Every file is in the staging folder at the size written: what is swapped in is the whole dataset. */
+  private async check(): Promise<void> {
+    const entries = [...this.written];
+    // A few at a time: the stats then overlap in libuv's thread pool (10,000 policies are 20,000 files).
+    const lane = async (start: number) => {
+      for (let i = start; i < entries.length; i += CHECK_LANES) {
+        const [rel, w] = entries[i] as [string, { bytes: number }];
+        const size = (await stat(join(this.place.staging, rel))).size;
+        if (size !== w.bytes) throw new Error(`${rel} holds ${size} bytes after writing ${w.bytes}`);
+      }
+    };
+    await Promise.all(Array.from({ length: CHECK_LANES }, (_, i) => lane(i)));
+  }
+
+  /** Hard-links into the staging folder whatever the output folder holds that this program did not write. */
+  private async carryOver(): Promise<void> {
+    const root = this.place.root;
+    const rootStat = await stat(root).catch(() => null);
+    if (!rootStat) return;
+    for (const entry of await listTree(root)) {
+      const rel = entry.path;
+      if (rel === MANIFEST || this.previous.has(rel) || this.written.has(rel) || isOldTemp(rel)) continue;
+      const from = join(root, rel);
+      const to = join(this.place.staging, rel);
+      if (entry.kind === 'dir') await this.ensureDir(to);
+      else if (entry.kind === 'link') {
+        await this.ensureDir(dirname(to));
+        await symlink(await readlink(from), to);
+      } else if (entry.kind === 'file') {
+        await this.ensureDir(dirname(to));
+        if (!(await linked(from, to))) await writeFile(to, await readFile(from));
+      }
     }
-    return names.has(basename(path));
+  }
+
+  /**
+   * Two renames: the current output aside, the staging folder in. A kill between them leaves the output folder
+   * missing for an instant; the next run finds the previous output by name and puts it back (cleanLeftovers).
+   */
+  private async swap(): Promise<void> {
+    const { root, staging, previous } = this.place;
+    const current = await stat(root).catch(() => null);
+    const hadOutput = current !== null;
+    // The new folder keeps the old one's permissions (it was made with the defaults).
+    if (current) await chmod(staging, current.mode & 0o7777);
+    if (hadOutput) await rename(root, previous);
+    try {
+      await rename(staging, root);
+    } catch (e) {
+      if (hadOutput) await rename(previous, root);
+      throw e;
+    }
+    if (hadOutput) await rm(previous, { recursive: true, force: true });
+  }
+
+  /** Runs a file-system step; on failure removes the staging folder and throws a plain OutputError. */
+  private async guard<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (e) {
+      const described = describeWriteError(e, `the output folder ${this.place.shown}`, 'the previous output is unchanged');
+      if (described instanceof OutputError) await this.abort().catch(() => undefined);
+      throw described;
+    }
+  }
+
+  private target(rel: string): string {
+    if (this.done) throw new Error(`the output of this run is already finished or abandoned (writing ${rel})`);
+    return insideOrThrow(this.place.staging, rel);
   }
 
   private async ensureDir(dir: string): Promise<void> {
@@ -106,10 +226,48 @@ export class OutputWriter {
 }
 
 /** Writes a whole set of files at once (small outputs and tests). */
-export async function writeOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
-  const out = await OutputWriter.open(outDir);
-  for (const [rel, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) await out.file(rel, content);
-  await out.finish();
+export async function writeOutputs(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, options: OpenOptions = {}): Promise<void> {
+  const out = await OutputWriter.open(outDir, options);
+  try {
+    for (const [rel, content] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) await out.file(rel, content);
+    await out.finish();
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
+
+/** Hard-links `from` to `to`; false when `from` is missing or the file system has no hard links (then copy). */
+async function linked(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EMLINK' || code === 'EXDEV') return false;
+    throw e;
+  }
+}
+
+function drained(stream: WriteStream): Promise<void> {
+  return new Promise((ok, fail) => {
+    const done = (e?: Error) => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      if (e) fail(e);
+      else ok();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+  });
+}
+
+function closed(stream: WriteStream, failed: Error | null): Promise<void> {
+  if (failed) return Promise.reject(failed);
+  return new Promise((ok, fail) => {
+    stream.once('error', fail);
+    stream.end(() => ok());
+  });
 }
 
 /** name → content hash. Older manifests were a plain list of names: their files are rewritten once. */
