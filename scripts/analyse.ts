@@ -3,10 +3,12 @@
  * pipeline in src/pipeline: it reads files, reports progress and writes outputs atomically.
  *
  * Error policy: an operational problem (a file that cannot be read, a bad override, a bad school row) is
- * reported with the file's name and a plain reason, and the run goes on. A programmer error (a bug, a dataset
- * that fails its own schema) crashes with a stack trace, because carrying on would publish wrong data.
+ * reported with the file's name and a plain reason, and the run goes on. A problem where the output is written
+ * (a full disk, an output path that is a file, a folder that cannot be written) stops the run with one plain
+ * sentence and exit status 2, leaving the previous output as it was (see lib/write.ts). A programmer error (a bug,
+ * a dataset that fails its own schema) crashes with a stack trace, because carrying on would publish wrong data.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,9 @@ import { loadContent, ContentError } from './lib/content.ts';
 import { createReporter } from './lib/report.ts';
 import { analysisFingerprint } from './lib/fingerprint.ts';
 import { OutcomeCache } from './lib/cache.ts';
+import { OutputError, describeWriteError } from './lib/output-error.ts';
+import { resolveOutputFolder, type Protected } from './lib/output-folder.ts';
+import { pidExists } from './lib/process-alive.ts';
 import { decisionsFor, fileAnalyser } from './lib/analyse-file.ts';
 import { createPool, type Pool } from './lib/pool.ts';
 import { assembleFromStore, type AssembledRecord } from './lib/assemble-record.ts';
@@ -62,6 +67,17 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const w of content.warnings) report.warn(w.file, w.message);
 
+  // The output path is checked now, not after a long analysis. The run replaces the output folder whole, so it
+  // must not hold anything the run reads.
+  const mustNotHold: Protected[] = [
+    { label: 'the input folder', path: options.input },
+    { label: 'the content folder', path: options.content },
+    { label: 'the current folder', path: '.' },
+    ...(options.schools ? [{ label: 'the schools file', path: options.schools }] : []),
+    ...(options.cacheDir ? [{ label: 'the cache folder', path: options.cacheDir }] : []),
+  ];
+  await resolveOutputFolder(options.out, mustNotHold);
+
   const files = await listFiles(input);
   report.start(files.length, options.input);
   // Bytes are read when the pipeline reaches a file, so a large corpus is never all in memory at once.
@@ -73,8 +89,13 @@ async function main(argv: string[]): Promise<number> {
   const projectRoot = fileURLToPath(new URL('..', import.meta.url));
   const fingerprint = options.cacheDir ? await analysisFingerprint(projectRoot, options.content) : '';
   // Full analyses wait on disk until their policy's record is written: in the cache, or for this run only.
-  const storeDir = options.cacheDir ? resolve(options.cacheDir) : await mkdtemp(join(tmpdir(), 'policy-atlas-'));
-  const store = new OutcomeCache(storeDir, fingerprint);
+  // What killed runs left in the store is removed now, and told in one line with the output's when that is opened.
+  const cleanedElsewhere: string[] = [];
+  const storeDir = options.cacheDir ? resolve(options.cacheDir) : await temporaryStore(cleanedElsewhere);
+  const storeLabel = options.cacheDir ? `the cache folder ${options.cacheDir}` : `the temporary folder ${storeDir}`;
+  const store = new OutcomeCache(storeDir, fingerprint, storeLabel);
+  const scraps = options.cacheDir ? await store.cleanLeftovers() : 0;
+  if (scraps > 0) cleanedElsewhere.push(`removed ${scraps} temporary file${scraps === 1 ? '' : 's'} from ${storeLabel}`);
   const keys = new Map<string, string>();
   // Small runs are quicker in one thread than spinning up workers that each load the content; a re-run that finds
   // every file in the cache starts none unless there are enough records to share out.
@@ -85,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
       contentDir: resolve(options.content),
       schoolsFile: options.schools && resolve(options.schools),
       storeDir,
+      storeLabel,
       fingerprint,
     }));
   // A large corpus will share out its records: start the workers now, while the main thread reads the cache and
@@ -115,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
 
-    out = await OutputWriter.open(options.out);
+    out = await OutputWriter.open(options.out, { mustNotHold, cleanedElsewhere, onNote: (line) => console.log(line) });
     const csvs = new Map<string, StreamedFile>();
     for (const c of PER_POLICY_CSVS) {
       const stream = await out.stream(c.file);
@@ -142,7 +164,13 @@ async function main(argv: string[]): Promise<number> {
     const inFlight = new Map<number, Promise<AssembledRecord>>();
     const digests: DetailDigest[] = [];
     for (let k = 0; k < jobs.length; k++) {
-      for (let j = k; j < Math.min(jobs.length, k + ahead); j++) if (!inFlight.has(j)) inFlight.set(j, assemble(jobs[j] as (typeof jobs)[number]));
+      for (let j = k; j < Math.min(jobs.length, k + ahead); j++) {
+        if (inFlight.has(j)) continue;
+        const pending = assemble(jobs[j] as (typeof jobs)[number]);
+        // If writing fails, records already being built are abandoned: their errors must not surface later.
+        pending.catch(() => undefined);
+        inFlight.set(j, pending);
+      }
       const record = await (inFlight.get(k) as Promise<AssembledRecord>);
       inFlight.delete(k);
       for (const [name, text] of record.files) await out.file(name, text);
@@ -169,4 +197,28 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/**
+ * The store for a `--no-cache` run, named with this process's id so that one left by a killed run is recognised
+ * and removed by the next.
+ */
+async function temporaryStore(cleaned: string[]): Promise<string> {
+  const prefix = 'policy-atlas-store-';
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    const m = /^policy-atlas-store-(\d+)-/.exec(name);
+    if (!m || pidExists(Number(m[1]))) continue;
+    // Another user's folder cannot be removed (a shared /tmp): that is theirs to clean, so it is left alone.
+    const removed = await rm(join(tmpdir(), name), { recursive: true, force: true }).then(() => true, () => false);
+    if (removed) cleaned.push(`removed the temporary folder ${join(tmpdir(), name)}`);
+  }
+  try {
+    return await mkdtemp(join(tmpdir(), `${prefix}${process.pid}-`));
+  } catch (e) {
+    throw describeWriteError(e, `the temporary folder ${tmpdir()}`);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((e: unknown) => {
+  if (!(e instanceof OutputError)) throw e;
+  console.error(`policy-atlas: ${e.message}`);
+  return 2;
+});

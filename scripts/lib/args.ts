@@ -22,7 +22,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: npm run analyse -- [--input DIR] [--out DIR] [options]
 
   --input DIR        folder of policies (.docx .pdf .txt .md .html), read recursively   [content/policies]
-  --out DIR          where the dataset is written (created if missing)                  [out]
+  --out DIR          where the dataset is written; swapped in whole when the run ends   [out]
   --content DIR      taxonomy, reference lists, overrides and templates                 [content]
   --schools FILE     school list (school_id,name,urn,local_authority,trust,phase,nation) [CONTENT/schools.csv]
   --as-of YYYY-MM-DD judge review dates and staleness on this date                      [today]

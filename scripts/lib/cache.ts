@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeWriteError } from './output-error.ts';
+import { pidExists } from './process-alive.ts';
 import type { DocumentOutcome } from '../../src/pipeline/run/corpus.ts';
 import type { PolicyAnalysis, PolicyContext } from '../../src/pipeline/run/policy.ts';
 
@@ -18,6 +20,8 @@ export class OutcomeCache {
   constructor(
     private readonly dir: string,
     private readonly fingerprint: string,
+    /** How messages name the folder ("the cache folder .cache/analyse"). */
+    private readonly label = `the cache folder ${dir}`,
   ) {}
 
   key(bytes: Uint8Array, context: PolicyContext, decisions: unknown): string {
@@ -42,8 +46,39 @@ export class OutcomeCache {
     return JSON.parse(await readFile(this.path(key, 'analysis'), 'utf8')) as PolicyAnalysis;
   }
 
-  /** Stores an outcome; the facts file is written last, so its presence means the entry is complete. */
+  /**
+   * Stores an outcome; the facts file is written last, so its presence means the entry is complete. A full disk or
+   * an unwritable folder is an OutputError (a plain message), since the run cannot go on without its store.
+   */
   async set(key: string, outcome: DocumentOutcome): Promise<StoredOutcome> {
+    try {
+      return await this.store(key, outcome);
+    } catch (e) {
+      throw describeWriteError(e, this.label);
+    }
+  }
+
+  /**
+   * Removes the temporary files of writes that a killed run left half-done (named `<entry>.tmp-<pid>-<random>`,
+   * for processes that are gone). Returns how many.
+   */
+  async cleanLeftovers(): Promise<number> {
+    let removed = 0;
+    const shards = await readdir(this.dir).catch(() => [] as string[]);
+    for (const shard of shards) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      const names = await readdir(join(this.dir, shard)).catch(() => [] as string[]);
+      for (const name of names) {
+        const m = TEMP.exec(name);
+        if (!m || pidExists(Number(m[1]))) continue;
+        await rm(join(this.dir, shard, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private async store(key: string, outcome: DocumentOutcome): Promise<StoredOutcome> {
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     let stored: StoredOutcome = outcome;
     if (outcome.ok) {
@@ -58,14 +93,22 @@ export class OutcomeCache {
 
   private async atomicWrite(path: string, text: string): Promise<void> {
     const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    await writeFile(tmp, text);
-    await rename(tmp, path);
+    try {
+      await writeFile(tmp, text);
+      await rename(tmp, path);
+    } catch (e) {
+      // A full disk leaves a partly written temporary file: nothing half-written stays behind.
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
+    }
   }
 
   private path(key: string, part: 'facts' | 'analysis'): string {
     return join(this.dir, key.slice(0, 2), part === 'facts' ? `${key}.facts.json` : `${key}.json`);
   }
 }
+
+const TEMP = /\.tmp-(\d+)-[0-9a-z]*$/;
 
 // Lineage fingerprints are Uint32Arrays: stored as base64 rather than as JSON arrays of numbers (a third the size).
 const U32 = '$u32';

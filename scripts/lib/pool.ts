@@ -4,12 +4,15 @@ import type { PolicyContext } from '../../src/pipeline/run/policy.ts';
 import type { CorpusComparisons } from '../../src/pipeline/run/compare.ts';
 import type { StoredOutcome } from './cache.ts';
 import type { AssembledRecord, RecordJob, RecordOptions } from './assemble-record.ts';
+import { OutputError } from './output-error.ts';
 
 export interface WorkerSetup {
   contentDir: string;
   schoolsFile: string | null;
   /** Where each worker puts full analyses (the cache, or a temporary folder for this run). */
   storeDir: string;
+  /** How messages name the store folder. */
+  storeLabel: string;
   fingerprint: string;
 }
 
@@ -33,7 +36,8 @@ export interface WorkerPlan {
   options: RecordOptions;
 }
 
-type Reply = { id: number; result: unknown } | { id: number; crash: string };
+/** `crash` is a bug (its stack); `operational` is an OutputError's plain sentence (a full disk under the store). */
+type Reply = { id: number; result: unknown } | { id: number; crash: string } | { id: number; operational: string };
 
 type Pending = { resolve: (o: unknown) => void; reject: (e: Error) => void };
 
@@ -64,7 +68,8 @@ export function createPool(size: number, setup: WorkerSetup) {
       idle.push(worker);
       dispatch();
       if (!task) return;
-      if ('crash' in reply) task.reject(new Error(`analysis crashed in a worker thread:\n${reply.crash}`));
+      if ('operational' in reply) task.reject(new OutputError(reply.operational));
+      else if ('crash' in reply) task.reject(new Error(`analysis crashed in a worker thread:\n${reply.crash}`));
       else task.resolve(reply.result);
     });
     worker.on('error', (e) => {
