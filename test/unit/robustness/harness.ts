@@ -2,7 +2,7 @@
  * Shared by the robustness tests: run the real CLI as a subprocess, read what it wrote, and fingerprint folders.
  * Not a test file itself (vitest only picks up *.test.ts).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -152,3 +152,79 @@ export const REASON: Record<string, RegExp> = {
   empty: /\b(empty|no text)\b/i,
   corrupt: /\b(damaged|corrupt|truncated|not a (valid|complete|proper)|cannot be opened|could not be (opened|read))\b/i,
 };
+
+export interface CliProcess {
+  /** Settles when the whole process group has ended. */
+  ended: Promise<CliRun & { signal: NodeJS.Signals | null }>;
+  /** SIGKILL to the CLI and everything it started (tsx runs the script in a child process). */
+  kill(): void;
+  /** What it has printed on stdout so far. */
+  printed(): string;
+}
+
+/** The CLI in a process group of its own, so a test can kill it the way a CI timeout or the OOM killer would. */
+export function startCli(args: readonly string[], env: Record<string, string> = {}): CliProcess {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/analyse.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const kill = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  const timer = setTimeout(kill, 240_000);
+  const ended = new Promise<CliRun & { signal: NodeJS.Signals | null }>((ok, fail) => {
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      ok({ code, signal, stdout, stderr });
+    });
+  });
+  return { ended, kill, printed: () => stdout };
+}
+
+/** Names in `dir` that a run leaves only while running or when killed (staging, previous output, lock). */
+export async function leftoversBeside(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((n) => n.includes('.policy-atlas-')).sort();
+}
+
+/**
+ * Mounts a tmpfs of `size` (e.g. "3m") on `dir`; false where the test may not mount (not root, no CAP_SYS_ADMIN),
+ * and the test then injects the same fault with fs-fault.mjs.
+ */
+export function mountTmpfs(dir: string, size: string): boolean {
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' }).status === 0;
+}
+
+export function remount(dir: string, mode: 'ro' | 'rw'): boolean {
+  return spawnSync('mount', ['-o', `remount,${mode}`, dir], { stdio: 'ignore' }).status === 0;
+}
+
+export function unmount(dir: string): void {
+  spawnSync('umount', [dir], { stdio: 'ignore' });
+}
+
+/** Environment that makes the CLI's writes under `dir` fail with `code` after `afterBytes` bytes (see fs-fault.mjs). */
+export function injectedFault(dir: string, code: string, afterBytes = 0): Record<string, string> {
+  return {
+    NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${join(ROOT, 'test/unit/robustness/fs-fault.mjs')}`.trim(),
+    PA_FAULT_UNDER: dir,
+    PA_FAULT_CODE: code,
+    PA_FAULT_AFTER_BYTES: String(afterBytes),
+  };
+}
+
+/** Runs the CLI to the end with extra environment variables. */
+export async function runCliWith(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+  const { code, stdout, stderr } = await startCli(args, env).ended;
+  return { code, stdout, stderr };
+}
