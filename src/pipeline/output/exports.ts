@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { clauseTypeDetailSchema, datasetSchema, policyDetailSchema, type ClauseTypeDetail, type Dataset, type PolicyDetail } from '../dataset.ts';
 import { csvHeader, csvRows, toCsv, type CsvValue } from './csv.ts';
 import { policyCsv, type PolicyCsvType } from './policy-csv.ts';
+import { reviewColumns } from './review-columns.ts';
 
 /** Contract: one row per input document. */
 export const POLICIES_HEADER = [
@@ -31,10 +32,28 @@ export const POLICIES_HEADER = [
   'as_of',
   'taxonomy_version',
   'references_version',
+  // For an officer's spreadsheet: the school's groups and the review figures the site's tables show.
+  'local_authority',
+  'trust',
+  'phase',
+  'nation',
+  'months_overdue',
+  'gaps_core',
+  'gaps_all',
+  'outdated_references',
 ] as const;
 
 /** Contract: one row per policy × clause type. */
-export const COVERAGE_HEADER = ['policy_id', 'source_file', 'clause_id', 'status', 'confidence', 'evidence'] as const;
+export const COVERAGE_HEADER = [
+  'policy_id',
+  'source_file',
+  'clause_id',
+  'status',
+  'confidence',
+  'evidence',
+  // After the contract columns: the clause type's name, so a filtered sheet reads without the taxonomy.
+  'clause_type_title',
+] as const;
 
 /** Contract. */
 export const FINDINGS_HEADER = ['policy_id', 'source_file', 'kind', 'clause_id', 'severity', 'detail', 'evidence'] as const;
@@ -59,7 +78,12 @@ export const CLAUSES_HEADER = [
 const QUOTE_JOIN = ' … ';
 
 function policiesCsv(dataset: Dataset): string {
-  const rows: CsvValue[][] = dataset.policies.map((p) => [
+  const schoolOf = new Map<string, Dataset['schools'][number]>();
+  for (const s of dataset.schools) for (const id of s.policyIds) schoolOf.set(id, s);
+  const rows: CsvValue[][] = dataset.policies.map((p) => {
+    const school = schoolOf.get(p.id);
+    const columns = reviewColumns(p, dataset.taxonomy.types, dataset.meta.asOf);
+    return [
     p.id,
     p.sourceFile,
     p.school,
@@ -81,11 +105,20 @@ function policiesCsv(dataset: Dataset): string {
     dataset.meta.asOf,
     dataset.meta.taxonomyVersion,
     dataset.meta.referencesVersion,
-  ]);
+    school?.localAuthority ?? null,
+    school?.trust ?? null,
+    school?.phase ?? null,
+    school?.nation ?? null,
+    columns.monthsOverdue,
+    columns.gapsCore,
+    columns.gapsAll,
+    columns.outdatedReferences,
+  ];
+  });
   return toCsv(POLICIES_HEADER, rows);
 }
 
-function coverageRows(d: PolicyDetail): CsvValue[][] {
+function coverageRows(d: PolicyDetail, titles: ReadonlyMap<string, string> = new Map()): CsvValue[][] {
   const rows: CsvValue[][] = [];
   for (const cell of d.coverage) {
     rows.push([
@@ -95,6 +128,7 @@ function coverageRows(d: PolicyDetail): CsvValue[][] {
       cell.status,
       cell.confidence,
       cell.evidence.map((e) => e.quote).join(QUOTE_JOIN),
+      titles.get(cell.typeId) ?? null,
     ]);
   }
   return rows;
@@ -147,8 +181,8 @@ ${m.includeText ? 'included' : 'not included'}.
 
 | file | what it holds |
 |---|---|
-| policies.csv | one row per document: metadata, review status, staleness grade |
-| coverage.csv | one row per document and clause type: present, partial or absent, with evidence quotes |
+| policies.csv | one row per document: metadata, review status, staleness grade, the school's groups, months overdue, gap and out-of-date counts |
+| coverage.csv | one row per document and clause type: present, partial or absent, with evidence quotes and the clause type's name |
 | findings.csv | gaps, overdue reviews, outdated references, missing modern topics, stance conflicts, template residue |
 | clauses.csv | every clause with its labels, modality and character offsets |
 | errors.csv | files that could not be read, with the reason |
@@ -157,8 +191,8 @@ ${m.includeText ? 'included' : 'not included'}.
 | policies/<id>.csv | one document's coverage and findings, for a spreadsheet |
 | clause-types/<id>.json | one clause type across the corpus: its distinct wordings and who uses them |
 
-CSV files are UTF-8 with a byte-order mark; a cell that would start with =, +, @ or - followed by a letter starts
-with ' so that spreadsheets show it as text. ${dataset.policies.length} documents read, ${dataset.errors.length} not read.
+CSV files are UTF-8 with a byte-order mark; a cell that would start with =, +, -, @, a tab or a carriage return
+(other than a plain number such as -1.5) starts with ' so that spreadsheets show it as text. ${dataset.policies.length} documents read, ${dataset.errors.length} not read.
 `;
 }
 
@@ -184,9 +218,13 @@ export const PER_POLICY_CSVS = [
 
 export { csvHeader };
 
-/** One policy's block of rows in each streamed CSV, by file name. */
-export function policyCsvRows(detail: PolicyDetail): Map<string, string> {
-  return new Map(PER_POLICY_CSVS.map((c) => [c.file, csvRows(c.rows(detail))]));
+/**
+ * One policy's block of rows in each streamed CSV, by file name. Pass the taxonomy's types so coverage.csv names
+ * each clause type (without them its `clause_type_title` column is left empty).
+ */
+export function policyCsvRows(detail: PolicyDetail, types: readonly PolicyCsvType[] = []): Map<string, string> {
+  const titles = new Map(types.map((t) => [t.id, t.title]));
+  return new Map(PER_POLICY_CSVS.map((c) => [c.file, csvRows(c.rows(detail, titles))]));
 }
 
 /**
