@@ -54,10 +54,12 @@ describe('stalenessGrade', () => {
   it('states its formula in plain English with the same numbers the code uses', () => {
     const { formula } = stalenessGrade({ review: reviewStatus(meta({ nextReview: '2030' }), AS_OF), references: [], missing: [] });
     expect(formula).toBe(
-      'Review date: an overdue review scores 3 points, plus 1 for every full 6 months overdue (at most 12 in all); a policy with no review date scores 4; a policy in date, or due soon, scores nothing. ' +
-        'Outdated references: each superseded law, guidance, platform, device, term or piece of advice scores 4 (high), 2 (medium) or 1 (low), counted once however often it appears; a reference the policy itself says has been replaced scores nothing. ' +
-        'Missing modern topics: each topic current guidance expects that the policy does not cover scores 2 if it was already expected when the policy was approved, and 1 if it became expected later. ' +
-        'Grade: A 0–5, B 6–12, C 13–24, D 25–34, E 35 or more points.',
+      "Review date: an overdue review scores 3 points, plus 1 for every full 6 months overdue (at most 12 in all); a policy in date, or due soon, scores nothing. " +
+      "A policy with no review date is scored as if its review fell due 12 months after its last approval or review, and never less than 4; with no date at all it scores 12, so leaving the date out never scores better than stating an overdue one. " +
+      "Age: 1 point for every full year since the policy was last approved or reviewed (at most 10). " +
+      "Outdated references: each superseded law, guidance, platform, device, term or piece of advice scores 4 (high), 2 (medium) or 1 (low), counted once however often it appears; a reference the policy itself says has been replaced scores nothing. " +
+      "Missing modern topics: each topic current guidance expects that the policy does not cover scores 2, whether it was already expected when the policy was approved or became expected later: either way it is a gap for today's reader. " +
+      "Grade: A 0\u20135, B 6\u201312, C 13\u201324, D 25\u201334, E 35 or more points.",
     );
   });
 
@@ -83,22 +85,30 @@ describe('stalenessGrade', () => {
       review: reviewStatus(meta({ approved: '2018-05', nextReview: '2019-05' }), AS_OF),
       references: findOutdatedReferences(text, refs),
       missing: missingModernTopics(coverageWith(HANSON_COVERED, allIds), types, '2018-05'),
+      dates: { approved: '2018-05', lastReviewed: null, asOf: AS_OF },
     });
     expect(g.breakdown[0]).toEqual({ kind: 'review', id: 'overdue', label: 'Review overdue by 89 months (due 2019-05)', points: 12 });
     expect(g.breakdown.find((b) => b.id === 'dpa-1998')?.points).toBe(4);
     expect(g.breakdown.find((b) => b.id === 'ripa-2000-monitoring')?.points).toBe(4);
     expect(g.points).toBe(g.breakdown.reduce((s, b) => s + b.points, 0));
-    expect(g.points).toBe(12 + 18 + 2 * 2 + 7);
+    // Review 12, age 8 (May 2018), references 18, nine missing modern topics at 2 each.
+    expect(g.breakdown.find((b) => b.kind === 'age')?.points).toBe(8);
+    expect(g.points).toBe(12 + 8 + 18 + 9 * 2);
     expect(g.grade).toBe('E');
   });
 
-  it('ignores references the policy itself calls replaced, and scores a missing review date', () => {
+  it('ignores references the policy itself calls replaced, and scores a missing review date as an overdue one', () => {
     const g = stalenessGrade({
-      review: reviewStatus(meta({ approved: '2016-04' }), AS_OF),
+      review: reviewStatus(meta({ approved: '2025-04' }), AS_OF),
       references: findOutdatedReferences('The Data Protection Act 1998 was replaced by the Data Protection Act 2018.', refs),
       missing: [],
+      dates: { approved: '2025-04', lastReviewed: null, asOf: AS_OF },
     });
-    expect(g.breakdown).toEqual([{ kind: 'review', id: 'no-review-date', label: 'No review date stated', points: 4 }]);
+    // A yearly review after April 2025 would have been due by April 2026: 6 full months overdue, 3 + 1 points.
+    expect(g.breakdown).toEqual([
+      { kind: 'review', id: 'no-review-date', label: 'No review date stated; a yearly review after 2025-04 would be 6 months overdue', points: 4 },
+      { kind: 'age', id: 'age', label: 'Last approved or reviewed 1 year ago (2025-04)', points: 1 },
+    ]);
     expect(g.grade).toBe('A');
   });
 

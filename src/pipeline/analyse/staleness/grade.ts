@@ -1,8 +1,16 @@
 /**
- * A transparent staleness grade, A (current) to E (badly out of date): points are added for an overdue review,
- * for outdated references and for topics current guidance expects but the policy misses. Every point is listed in
- * the breakdown and `formula` states the rule in plain English (printed on the methodology page).
+ * A transparent staleness grade, A (current) to E (badly out of date): points are added for an overdue or missing
+ * review date, for the policy's age, for outdated references and for topics current guidance expects but the
+ * policy misses. Every point is listed in the breakdown and `formula` states the rule in plain English (printed on
+ * the methodology page).
+ *
+ * Silence must never pay: a policy that states no review date scores at least what an overdue one of the same age
+ * scores (its review is taken as due a year after its last date, the commonest cycle), and one that gives no date
+ * at all scores the most an overdue review can. A topic that became expected after approval is still a gap for
+ * today's reader, so it scores the same as one expected at approval.
  */
+import type { PartialDate } from '../../types.ts';
+import { addMonths, endOf, parsePartialDate, startOf, summaryDate, wholeMonthsBetween, type ParsedDate } from '../../dates/index.ts';
 import type { OutdatedReferenceHit } from './outdated-references.ts';
 import type { MissingModernTopic } from './missing-topics.ts';
 import type { ReviewStatus } from './review-status.ts';
@@ -15,10 +23,15 @@ export const GRADE_POINTS = {
   overduePerPeriod: 1,
   overduePeriodMonths: 6,
   overdueMax: 12,
-  noReviewDate: 4,
+  /** With no review date, the review is taken as due this many months after the policy's last date. */
+  assumedCycleMonths: 12,
+  /** The least a missing review date scores: more than the smallest overdue score. */
+  noReviewDateMin: 4,
+  agePerYear: 1,
+  ageMax: 10,
   reference: { high: 4, medium: 2, low: 1 },
   missingAtApproval: 2,
-  missingLater: 1,
+  missingLater: 2,
 } as const;
 
 /** Upper bound (inclusive) of each grade's points; E has no upper bound. */
@@ -31,7 +44,7 @@ export const GRADE_BANDS: readonly { grade: StalenessGradeLetter; max: number }[
 ];
 
 export interface GradeItem {
-  kind: 'review' | 'reference' | 'missing-topic';
+  kind: 'review' | 'age' | 'reference' | 'missing-topic';
   /** Reference entry id, type id, or the review status. */
   id: string;
   /** Plain-English reason for the points. */
@@ -51,6 +64,11 @@ export interface StalenessInputs {
   review: ReviewStatus;
   references: readonly OutdatedReferenceHit[];
   missing: readonly MissingModernTopic[];
+  /**
+   * The policy's dates and the day it is judged on, for its age and for a missing review date. Without them a
+   * policy with no review date scores the most an overdue review can, and age scores nothing.
+   */
+  dates?: { approved: PartialDate | null; lastReviewed: PartialDate | null; asOf: string };
 }
 
 function bandsText(): string {
@@ -65,22 +83,58 @@ function bandsText(): string {
 export function gradeFormula(): string {
   const p = GRADE_POINTS;
   return [
-    `Review date: an overdue review scores ${p.overdueBase} points, plus ${p.overduePerPeriod} for every full ${p.overduePeriodMonths} months overdue (at most ${p.overdueMax} in all); a policy with no review date scores ${p.noReviewDate}; a policy in date, or due soon, scores nothing.`,
+    `Review date: an overdue review scores ${p.overdueBase} points, plus ${p.overduePerPeriod} for every full ${p.overduePeriodMonths} months overdue (at most ${p.overdueMax} in all); a policy in date, or due soon, scores nothing.`,
+    `A policy with no review date is scored as if its review fell due ${p.assumedCycleMonths} months after its last approval or review, and never less than ${p.noReviewDateMin}; with no date at all it scores ${p.overdueMax}, so leaving the date out never scores better than stating an overdue one.`,
+    `Age: ${p.agePerYear} point for every full year since the policy was last approved or reviewed (at most ${p.ageMax}).`,
     `Outdated references: each superseded law, guidance, platform, device, term or piece of advice scores ${p.reference.high} (high), ${p.reference.medium} (medium) or ${p.reference.low} (low), counted once however often it appears; a reference the policy itself says has been replaced scores nothing.`,
-    `Missing modern topics: each topic current guidance expects that the policy does not cover scores ${p.missingAtApproval} if it was already expected when the policy was approved, and ${p.missingLater} if it became expected later.`,
+    `Missing modern topics: each topic current guidance expects that the policy does not cover scores ${p.missingAtApproval}, whether it was already expected when the policy was approved or became expected later: either way it is a gap for today's reader.`,
     `Grade: ${bandsText()} points.`,
   ].join(' ');
 }
 
-function reviewItem(review: ReviewStatus): GradeItem | null {
+function overduePoints(months: number): number {
+  const p = GRADE_POINTS;
+  return Math.min(p.overdueMax, p.overdueBase + p.overduePerPeriod * Math.floor(months / p.overduePeriodMonths));
+}
+
+const monthsText = (n: number): string => `${n} month${n === 1 ? '' : 's'}`;
+
+/** Whole months from the end of `from`'s period to `asOf` (negative before it); null when `asOf` cannot be read. */
+function monthsSince(from: ParsedDate, asOf: string): number | null {
+  const today = parsePartialDate(asOf);
+  return today === null ? null : wholeMonthsBetween(endOf(from), startOf(today));
+}
+
+function reviewItem(review: ReviewStatus, dates: StalenessInputs['dates']): GradeItem | null {
   const p = GRADE_POINTS;
   if (review.status === 'overdue') {
     const months = review.monthsOverdue ?? 0;
-    const points = Math.min(p.overdueMax, p.overdueBase + p.overduePerPeriod * Math.floor(months / p.overduePeriodMonths));
-    return { kind: 'review', id: 'overdue', label: `Review overdue by ${months} month${months === 1 ? '' : 's'} (due ${review.dueDate ?? 'unknown'})`, points };
+    return { kind: 'review', id: 'overdue', label: `Review overdue by ${monthsText(months)} (due ${review.dueDate ?? 'unknown'})`, points: overduePoints(months) };
   }
-  if (review.status === 'no-review-date') return { kind: 'review', id: 'no-review-date', label: 'No review date stated', points: p.noReviewDate };
-  return null;
+  if (review.status !== 'no-review-date') return null;
+  const last = dates ? summaryDate(dates) : null;
+  const parsed = last === null ? null : parsePartialDate(last);
+  if (!dates || parsed === null) {
+    return { kind: 'review', id: 'no-review-date', label: 'No review date stated, and no date of approval or review', points: p.overdueMax };
+  }
+  const overdue = monthsSince(addMonths(parsed, p.assumedCycleMonths), dates.asOf);
+  const points = Math.max(p.noReviewDateMin, overdue !== null && overdue > 0 ? overduePoints(overdue) : 0);
+  const label =
+    overdue !== null && overdue > 0
+      ? `No review date stated; a yearly review after ${last} would be ${monthsText(overdue)} overdue`
+      : 'No review date stated';
+  return { kind: 'review', id: 'no-review-date', label, points };
+}
+
+function ageItem(dates: StalenessInputs['dates']): GradeItem | null {
+  if (!dates) return null;
+  const last = summaryDate(dates);
+  const parsed = last === null ? null : parsePartialDate(last);
+  const months = parsed === null ? null : monthsSince(parsed, dates.asOf);
+  if (months === null || months < 12) return null;
+  const years = Math.floor(months / 12);
+  const p = GRADE_POINTS;
+  return { kind: 'age', id: 'age', label: `Last approved or reviewed ${years} year${years === 1 ? '' : 's'} ago (${last})`, points: Math.min(p.ageMax, years * p.agePerYear) };
 }
 
 export function gradeForPoints(points: number): StalenessGradeLetter {
@@ -90,7 +144,8 @@ export function gradeForPoints(points: number): StalenessGradeLetter {
 export function stalenessGrade(inputs: StalenessInputs): StalenessGrade {
   const p = GRADE_POINTS;
   const byPoints = (a: GradeItem, b: GradeItem): number => b.points - a.points || a.id.localeCompare(b.id);
-  const review = reviewItem(inputs.review);
+  const review = reviewItem(inputs.review, inputs.dates);
+  const age = ageItem(inputs.dates);
   const references: GradeItem[] = inputs.references
     .filter((hit) => !hit.historical)
     .map((hit) => ({
@@ -108,7 +163,7 @@ export function stalenessGrade(inputs: StalenessInputs): StalenessGrade {
       points: topic.expectedAtApproval ? p.missingAtApproval : p.missingLater,
     }))
     .sort(byPoints);
-  const breakdown = [...(review === null ? [] : [review]), ...references, ...topics];
+  const breakdown = [...(review === null ? [] : [review]), ...(age === null ? [] : [age]), ...references, ...topics];
   const points = breakdown.reduce((sum, item) => sum + item.points, 0);
   return { grade: gradeForPoints(points), points, breakdown, formula: gradeFormula() };
 }
