@@ -21,6 +21,12 @@ export interface WordingItem {
    * each policy's share of the work be done where the policy was analysed, e.g. in a worker thread.
    */
   key?: string;
+  /** The clause is its type's first (strongest) evidence in the policy, not a passing mention. */
+  primary?: boolean;
+  /** The policy covers the type fully (present, not partly covered): its wording is a whole rule of the type. */
+  complete?: boolean;
+  /** The clause cites something the reference lists flag as out of date (the MySpace line, AudioBoo…). */
+  stale?: boolean;
 }
 
 export interface WordingSource {
@@ -39,6 +45,11 @@ export interface Wording {
   /** Number of policies using this wording. */
   count: number;
   examplePolicyId: string;
+  /**
+   * Fit to be offered as the type's reference and starting wording: a rule (it says what must, should or may not
+   * happen), the type's main evidence in its policy, and citing nothing out of date. Absent means fit (older data).
+   */
+  fit?: boolean;
 }
 
 export interface TypeWordings {
@@ -52,7 +63,12 @@ export interface TypeWordings {
   wordings: Wording[];
   /** Policy uses of wordings beyond the cap. */
   otherCount: number;
-  /** The most common wording; when none is shared, the most typical one (closest to the rest). */
+  /**
+   * The wording a policy is read against and a gap starts from: among the fit wordings (a current rule of the
+   * type), the most common; when none is shared, the most typical (closest to the rest). When no wording is fit,
+   * the same choice among current rules, then among all wordings that cite nothing out of date; null when every
+   * wording is out of date.
+   */
   reference: Wording | null;
 }
 
@@ -66,8 +82,16 @@ export interface WordingOptions {
   maxWordings?: number;
 }
 
-/** Clause texts behind each covered type: the evidence clauses' full text when given, else the quotes. */
-export function wordingItemsFromCoverage(coverage: readonly CoverageCell[], clauses?: readonly ClauseLike[]): WordingItem[] {
+/**
+ * Clause texts behind each covered type: the evidence clauses' full text when given, else the quotes. The first
+ * evidence clause of each type is marked primary; clauses in `staleClauseIds` (those citing something out of
+ * date) are marked stale.
+ */
+export function wordingItemsFromCoverage(
+  coverage: readonly CoverageCell[],
+  clauses?: readonly ClauseLike[],
+  staleClauseIds: ReadonlySet<string> = new Set(),
+): WordingItem[] {
   const byId = new Map((clauses ?? []).map((c) => [c.id, c.text] as const));
   const items: WordingItem[] = [];
   for (const cell of coverage) {
@@ -75,11 +99,37 @@ export function wordingItemsFromCoverage(coverage: readonly CoverageCell[], clau
     const seen = new Set<string>();
     for (const ev of cell.evidence) {
       if (seen.has(ev.clauseId)) continue;
+      const item: WordingItem = {
+        typeId: cell.typeId,
+        clauseId: ev.clauseId,
+        text: byId.get(ev.clauseId) ?? ev.quote,
+        primary: seen.size === 0,
+        complete: cell.status === 'present',
+      };
+      if (staleClauseIds.has(ev.clauseId)) item.stale = true;
       seen.add(ev.clauseId);
-      items.push({ typeId: cell.typeId, clauseId: ev.clauseId, text: byId.get(ev.clauseId) ?? ev.quote });
+      items.push(item);
     }
   }
   return items;
+}
+
+/**
+ * A rule says what staff must, should or may not do (or what will happen): "Staff must report…", "Do not share
+ * passwords", "Personal use is not permitted". A description ("We use AudioBoo to share podcasts") is not.
+ */
+const RULE = /\b(?:must|should|shall|will\s+(?:not\s+)?(?:be|report|ensure|only|use|need)|may\s+not|may\s+only|are\s+(?:not\s+)?(?:permitted|allowed|required|expected|responsible)|is\s+(?:not\s+)?(?:permitted|allowed|required|expected|prohibited|forbidden)|not\s+(?:permitted|allowed)|prohibited|forbidden|required\s+to|expected\s+to|responsible\s+for|never|always|do\s+not|don['’]t|need\s+to|ensure)\b/i;
+
+export function isRuleWording(text: string): boolean {
+  return RULE.test(text);
+}
+
+/**
+ * Fit to be a reference and a starting wording: a current rule, the type's main evidence in a policy that covers
+ * the type fully (when that is known).
+ */
+function isFit(item: WordingItem): boolean {
+  return item.stale !== true && item.primary !== false && item.complete !== false && isRuleWording(item.text);
 }
 
 export function wordingKey(text: string, schoolName: string | null): string {
@@ -89,6 +139,8 @@ export function wordingKey(text: string, schoolName: string | null): string {
 interface Bucket {
   wording: Wording;
   order: number;
+  fit: boolean;
+  stale: boolean;
 }
 
 interface Acc {
@@ -132,7 +184,11 @@ export function normaliseWordingItems(items: readonly WordingItem[], schoolName:
       n = { key: normaliseWords(generic), text: collapseWhitespace(generic) };
       normalised.set(item.text, n);
     }
-    return { typeId: item.typeId, clauseId: item.clauseId, text: n.text, key: n.key };
+    const out: WordingItem = { typeId: item.typeId, clauseId: item.clauseId, text: n.text, key: n.key };
+    if (item.primary !== undefined) out.primary = item.primary;
+    if (item.stale !== undefined) out.stale = item.stale;
+    if (item.complete !== undefined) out.complete = item.complete;
+    return out;
   });
 }
 
@@ -142,7 +198,7 @@ export function buildWordingIndex(sources: readonly WordingSource[], options: Wo
   let order = 0;
   for (const source of sources) {
     // Each policy counts once per wording and once per type, however many clauses repeat it.
-    const keysByType = new Map<string, Map<string, string>>();
+    const keysByType = new Map<string, Map<string, { text: string; fit: boolean; stale: boolean }>>();
     // A clause that is evidence for several types is normalised once.
     const normalised = new Map<string, { key: string; text: string }>();
     for (const item of source.items) {
@@ -159,7 +215,12 @@ export function buildWordingIndex(sources: readonly WordingSource[], options: Wo
         keys = new Map();
         keysByType.set(item.typeId, keys);
       }
-      if (!keys.has(key)) keys.set(key, n.text);
+      const seen = keys.get(key);
+      const fit = isFit(item);
+      const stale = item.stale === true;
+      // One policy's repeated wording counts once; it is fit if any of its uses is, stale only if every use is.
+      if (!seen) keys.set(key, { text: n.text, fit, stale });
+      else keys.set(key, { text: seen.text, fit: seen.fit || fit, stale: seen.stale && stale });
     }
     const seenGroups = new Set<string>();
     for (const group of source.groups) {
@@ -178,10 +239,15 @@ export function buildWordingIndex(sources: readonly WordingSource[], options: Wo
           types.set(typeId, a);
         }
         a.policyCount++;
-        for (const [key, text] of keys) {
+        for (const [key, use] of keys) {
           const bucket = a.buckets.get(key);
-          if (bucket) bucket.wording.count++;
-          else a.buckets.set(key, { wording: { key, text, count: 1, examplePolicyId: source.policyId }, order: order++ });
+          if (bucket) {
+            bucket.wording.count++;
+            bucket.fit = bucket.fit || use.fit;
+            bucket.stale = bucket.stale && use.stale;
+          } else {
+            a.buckets.set(key, { wording: { key, text: use.text, count: 1, examplePolicyId: source.policyId }, order: order++, fit: use.fit, stale: use.stale });
+          }
         }
       }
     }
@@ -195,11 +261,17 @@ export function buildWordingIndex(sources: readonly WordingSource[], options: Wo
       const a = types.get(typeId);
       if (!a) continue;
       const ranked = [...a.buckets.values()].sort((x, y) => y.wording.count - x.wording.count || x.order - y.order);
+      for (const b of ranked) b.wording.fit = b.fit;
       const kept = ranked.slice(0, maxWordings).map((b) => b.wording);
       const total = ranked.reduce((n, b) => n + b.wording.count, 0);
       const keptTotal = kept.reduce((n, w) => n + w.count, 0);
-      const topCount = kept[0]?.count ?? 0;
-      const tied = ranked.filter((b) => b.wording.count === topCount).slice(0, MEDOID_POOL).map((b) => b.wording);
+      // The reference is chosen among current rules of the type; failing those, among wordings that are current.
+      const fit = ranked.filter((b) => b.fit);
+      const currentRules = ranked.filter((b) => !b.stale && isRuleWording(b.wording.text));
+      const current = ranked.filter((b) => !b.stale);
+      const pool = [fit, currentRules, current].find((p) => p.length > 0) ?? [];
+      const topCount = pool[0]?.wording.count ?? 0;
+      const tied = pool.filter((b) => b.wording.count === topCount).slice(0, MEDOID_POOL).map((b) => b.wording);
       out[typeId] = {
         typeId,
         group: a.group,
@@ -207,7 +279,7 @@ export function buildWordingIndex(sources: readonly WordingSource[], options: Wo
         distinct: ranked.length,
         wordings: kept,
         otherCount: total - keptTotal,
-        reference: tied.length > 1 ? medoid(tied) : (kept[0] ?? null),
+        reference: tied.length > 1 ? medoid(tied) : (tied[0] ?? null),
       };
     }
     groups[gk] = out;
@@ -241,13 +313,15 @@ export interface PeerWording {
 
 /**
  * The most common wording of a type among peers, as a starting point for a clause a policy lacks. Given several
- * groups (most specific first), the first group that has the type answers.
+ * groups (most specific first), the first group that has a fit wording (a current, complete rule of the type)
+ * answers; a wording that cites something out of date, describes rather than rules, or comes from a policy that
+ * only partly covers the type is never offered.
  */
 export function peerWordingFor(index: WordingIndex, typeId: string, group: GroupRef | readonly GroupRef[]): PeerWording | null {
   const groups: readonly GroupRef[] = Array.isArray(group) ? group : [group as GroupRef];
   for (const g of groups) {
     const tw = index.groups[groupKey(g)]?.[typeId];
-    if (tw?.reference) {
+    if (tw?.reference && tw.reference.fit !== false) {
       return { typeId, group: tw.group, text: tw.reference.text, count: tw.reference.count, policyCount: tw.policyCount };
     }
   }
