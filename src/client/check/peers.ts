@@ -42,7 +42,8 @@ const KIND_LABEL: Record<Exclude<PeerChoice['kind'], 'corpus'>, string> = {
   phase: 'Phase',
 };
 
-const STATUS: Record<string, CoverageCell['status']> = { p: 'present', s: 'present', q: 'partial', a: 'absent' };
+/** coverageCode letters (src/site/format.ts CELL_FROM_LETTER): a partly covered type counts as included. */
+const STATUS: Record<string, CoverageCell['status']> = { p: 'present', s: 'present', r: 'partial', a: 'absent' };
 
 export function peerValue(choice: PeerChoice): string {
   return choice.kind === 'corpus' ? 'corpus' : `${choice.kind}:${choice.name}`;
