@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { dataDir, fullTextSearched, loadDataset, schoolName, policyTitle } from '../src/site/load.ts';
 import type { PolicyDetail } from '../src/site/types.ts';
-import { policySearchHtml } from '../src/site/search-record.ts';
+import { policySearchHtml, withWordBoundaries } from '../src/site/search-record.ts';
 
 /** Policies read and handed to pagefind at once. */
 const PARALLEL = 8;
@@ -23,21 +23,37 @@ const PARALLEL = 8;
 /** Top-level folders that are not pages, and the policy pages (indexed from the dataset instead). */
 const NOT_PAGES = new Set(['_astro', 'data', 'pagefind']);
 
-/** A brace glob of every page except the policy pages (policies/index.html and its list pages are kept). */
-async function pagesGlob(site: string): Promise<string> {
-  const parts: string[] = [];
+/** Every HTML file under `dir`, relative to `site`, sorted. */
+async function htmlFiles(site: string, dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of (await readdir(join(site, dir), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await htmlFiles(site, rel)));
+    else if (entry.name.endsWith('.html')) out.push(rel);
+  }
+  return out;
+}
+
+/** Every page except the policy pages (policies/index.html and its list pages are kept). */
+async function pageFiles(site: string): Promise<string[]> {
+  const files: string[] = [];
   for (const entry of (await readdir(site, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (NOT_PAGES.has(entry.name)) continue;
-    if (entry.isFile() && entry.name.endsWith('.html')) parts.push(entry.name);
+    if (entry.isFile() && entry.name.endsWith('.html')) files.push(entry.name);
     else if (entry.isDirectory() && entry.name === 'policies') {
-      parts.push('policies/index.html');
-      for (const sub of await readdir(join(site, 'policies'), { withFileTypes: true })) {
-        // Policy pages are folders named by policy id; list pages live in page/ and by/.
-        if (sub.isDirectory() && (sub.name === 'page' || sub.name === 'by')) parts.push(`policies/${sub.name}/**/*.html`);
+      files.push('policies/index.html');
+      // Policy pages are folders named by policy id; list pages live in page/ and by/.
+      for (const sub of ['page', 'by']) {
+        if ((await readdir(join(site, 'policies'))).includes(sub)) files.push(...(await htmlFiles(site, `policies/${sub}`)));
       }
-    } else if (entry.isDirectory()) parts.push(`${entry.name}/**/*.html`);
+    } else if (entry.isDirectory()) files.push(...(await htmlFiles(site, entry.name)));
   }
-  return `{${parts.join(',')}}`;
+  return files;
+}
+
+/** The page's URL as pagefind records it: `clauses/x/index.html` → `/clauses/x/`. */
+function pageUrl(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 async function main(): Promise<void> {
@@ -48,8 +64,14 @@ async function main(): Promise<void> {
 
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-  const pages = await index.addDirectory({ path: site, glob: await pagesGlob(site) });
-  if (pages.errors.length > 0) throw new Error(`pagefind: ${pages.errors.join('; ')}`);
+  // Pages are handed over with word boundaries between cells and blocks (see withWordBoundaries), so an excerpt
+  // never reads "passwordsPositionPolicies".
+  let pageCount = 0;
+  for (const file of await pageFiles(site)) {
+    const added = await index.addHTMLFile({ url: pageUrl(file), content: withWordBoundaries(await readFile(join(site, file), 'utf8')) });
+    if (added.errors.length > 0) throw new Error(`pagefind could not index ${file}: ${added.errors.join('; ')}`);
+    pageCount++;
+  }
 
   const summaries = dataset.policies;
   let next = 0;
@@ -60,7 +82,7 @@ async function main(): Promise<void> {
       const { id } = summary;
       const detail = JSON.parse(await readFile(join(dataDir(), 'policies', `${id}.json`), 'utf8')) as PolicyDetail;
       const heading = `${schoolName(summary)}: ${policyTitle(summary)}`;
-      const added = await index.addHTMLFile({ url: `/policies/${encodeURIComponent(id)}/`, content: policySearchHtml(detail, fullText, heading) });
+      const added = await index.addHTMLFile({ url: `/policies/${encodeURIComponent(id)}/`, content: withWordBoundaries(policySearchHtml(detail, fullText, heading)) });
       if (added.errors.length > 0) throw new Error(`pagefind could not index ${id}: ${added.errors.join('; ')}`);
     }
   });
@@ -70,7 +92,7 @@ async function main(): Promise<void> {
   if (written.errors.length > 0) throw new Error(`pagefind could not write the index: ${written.errors.join('; ')}`);
   await pagefind.close();
   console.log(
-    `Search index: ${pages.page_count} pages and ${summaries.length} policies${fullText ? ' (full text)' : ' (titles, schools and findings)'}.`,
+    `Search index: ${pageCount} pages and ${summaries.length} policies${fullText ? ' (full text)' : ' (titles, schools and findings)'}.`,
   );
 }
 

@@ -20,6 +20,7 @@ interface ResultData {
   sub_results?: SubResult[];
 }
 interface SearchHit {
+  id: string;
   data: () => Promise<ResultData>;
 }
 interface SearchResponse {
@@ -94,6 +95,19 @@ function renderResult(d: ResultData): HTMLLIElement {
   return li;
 }
 
+/**
+ * What the status line says after a search. `policies` is how many of the results are policies (null when the
+ * "Show" filter chose a type): a search for a school that is not in the collection must say so plainly, even when
+ * a guide page happens to mention the words.
+ */
+export function statusText(term: string, n: number, policies: number | null): string {
+  const results = (k: number): string => `${k.toLocaleString('en-GB')} ${k === 1 ? 'result' : 'results'}`;
+  if (n === 0) return `Nothing found for “${term}”.`;
+  if (policies === 0) return `No policy matches “${term}”. ${results(n)} on other pages:`;
+  if (policies === null || policies === n) return `${results(n)} for “${term}”.`;
+  return `${results(n)} for “${term}”: ${policies.toLocaleString('en-GB')} ${policies === 1 ? 'policy' : 'policies'} first, then other pages.`;
+}
+
 function start(host: HTMLElement, form: HTMLFormElement, input: HTMLInputElement): void {
   const bundle = host.dataset.bundle ?? '/pagefind/';
   const status = el('p', 'pagefind-ui__message');
@@ -162,17 +176,36 @@ function start(host: HTMLElement, form: HTMLFormElement, input: HTMLInputElement
     if (!pf || gen !== generation) return;
     status.textContent = 'Searching…';
     const type = select?.value;
-    const response = await pf.search(term, type ? { filters: { type } } : {});
-    if (!response || gen !== generation) return;
-    hits = response.results;
+    const found = await ranked(pf, term, type);
+    if (!found || gen !== generation) return;
+    // Several words: prefer pages that have them together ("St Mary"), not pages that merely mention each word.
+    const words = term.split(/\s+/).filter(Boolean);
+    const phrase = words.length > 1 && !term.includes('"') ? await ranked(pf, `"${term}"`, type) : null;
+    if (gen !== generation) return;
+    const chosen = phrase && phrase.hits.length > 0 ? phrase : found;
+    hits = chosen.hits;
     shown = 0;
     list.replaceChildren();
-    const n = hits.length;
-    status.textContent = n === 0 ? `No results for “${term}”.` : `${n.toLocaleString('en-GB')} ${n === 1 ? 'result' : 'results'} for “${term}”.`;
+    status.textContent = statusText(term, hits.length, type ? null : chosen.policies);
     await showMore(gen);
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Policies first, then everything else, each in pagefind's own order: a word that occurs in policies should
+   * lead to the policies before the clause-type and guide pages that explain it. With a "Show" choice, that type.
+   */
+  async function ranked(pf: Pagefind, term: string, type: string | undefined): Promise<{ hits: SearchHit[]; policies: number } | null> {
+    if (type) {
+      const r = await pf.search(term, { filters: { type } });
+      return r ? { hits: r.results, policies: type === 'Policy' ? r.results.length : 0 } : null;
+    }
+    const [policies, all] = await Promise.all([pf.search(term, { filters: { type: 'Policy' } }), pf.search(term)]);
+    if (!policies || !all) return null;
+    const policyIds = new Set(policies.results.map((h) => h.id));
+    return { hits: [...policies.results, ...all.results.filter((h) => !policyIds.has(h.id))], policies: policies.results.length };
+  }
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => void run(), DEBOUNCE_MS);

@@ -34,3 +34,15 @@ export function policySearchHtml(d: PolicyDetail, fullText: boolean, heading: st
     '</main></body></html>',
   ].join('');
 }
+
+/** Elements whose text is a cell or block of its own: what a reader sees as separate words. */
+const BLOCK_END = /<\/(?:td|th|dt|dd|li|caption|summary|p|h[1-6]|div|section|label|option|blockquote|figcaption|tr|q)>/gi;
+
+/**
+ * The page's HTML with a space before each block or cell ends and after each line break. pagefind joins the text
+ * of neighbouring elements as it finds it, so a table row "Passwords | Position | Policies" was indexed (and
+ * shown in excerpts) as "PasswordsPositionPolicies", and a definition list as "Guidance levelCore:".
+ */
+export function withWordBoundaries(html: string): string {
+  return html.replace(BLOCK_END, ' $&').replace(/<br\s*\/?>/gi, '$& ');
+}
