@@ -40,6 +40,7 @@ export function reportToMarkdown(r: CheckReport): string {
     `File ${mdText(r.fileName)}, ${r.clauseCount} clauses${r.pages ? `, ${r.pages} pages` : ''}. Checked on ${partialDate(r.asOf)} against ${r.corpusSize} published policies (data as of ${partialDate(r.dataAsOf)}; taxonomy version ${mdText(r.taxonomyVersion)}). Read on this device by ${mdText(r.tool)}; nothing was uploaded.`,
     '',
   );
+  for (const n of r.documentNotes ?? []) out.push(`> **Note:** ${mdText(n)}`, '');
   out.push(`- **Review:** ${REVIEW_TEXT[r.review.status]}. ${mdText(r.review.explanation)}`);
   out.push(`- **Staleness grade:** ${r.grade.grade} (${r.grade.points} points)`);
   out.push(`- **Gaps:** ${r.gaps.length}`);
@@ -88,7 +89,7 @@ export function reportToMarkdown(r: CheckReport): string {
     out.push(
       `- **Replaced by:** ${mdText(o.replacedBy)}`,
       `- **Since:** ${partialDate(o.since)}`,
-      `- **Source:** ${mdText(o.source)}`,
+      ...(o.source ? [`- **Source:** ${mdText(o.source)}`] : []),
       '',
     );
   }

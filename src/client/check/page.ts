@@ -368,10 +368,12 @@ $<HTMLButtonElement>('check-json').addEventListener('click', () => {
 });
 $<HTMLButtonElement>('check-forget').addEventListener('click', forgetAll);
 
-// Printing shows everything: closed comparisons are opened for the printout and closed again afterwards.
+// Printing opens closed sections (a gap's starting wording) for the printout and closes them again afterwards,
+// but not the "Your wording compared" comparisons: one per covered type, they ran a long policy's printout to 50
+// pages. Those print as their summary line unless the reader opened them.
 let openedForPrint: HTMLDetailsElement[] = [];
 window.addEventListener('beforeprint', () => {
-  openedForPrint = Array.from(reportBox.querySelectorAll('details:not([open])'));
+  openedForPrint = Array.from(reportBox.querySelectorAll<HTMLDetailsElement>('details:not([open]):not(.check-wording)'));
   for (const d of openedForPrint) d.open = true;
 });
 window.addEventListener('afterprint', () => {

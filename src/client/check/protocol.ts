@@ -206,6 +206,11 @@ export interface CheckReport {
   metadata: MetaRow[];
   metadataWarnings: string[];
   documentWarnings: string[];
+  /**
+   * Said at the top of the report when the document is not a school's own staff policy: a template to adapt, or a
+   * whole-school policy (src/pipeline/analyse/gaps/document-audience.ts). Absent in reports kept before it existed.
+   */
+  documentNotes?: string[];
   review: {
     status: 'overdue' | 'due-soon' | 'in-date' | 'no-review-date';
     dueDate: string | null;

@@ -2,6 +2,7 @@
  * Draws the report into the page with DOM nodes only (see dom.ts): the same sections, in the same order, as a
  * published policy page. Coverage rows carry data-type-id / data-status so the browser test can read them.
  */
+import { includedText, percentText } from '../../site/share.ts';
 import { CELL_SYMBOL, CELL_TEXT, partialDate } from '../../site/format.ts';
 import { clauseTypeHref } from '../../site/url.ts';
 import type { CellState } from '../../site/types.ts';
@@ -165,15 +166,19 @@ function categoryTable(report: CheckReport): HTMLElement {
   );
 }
 
+/** Capitalises the first letter: shared phrases start lower-case so they read inside a sentence too. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function gapBasis(g: GapRow): string {
   const parts: string[] = [];
   if (g.basis === 'guidance-core') parts.push('Current guidance expects every policy to cover this.');
   else if (g.basis === 'guidance-recommended') parts.push('Current guidance recommends covering this.');
   if (g.peerShare !== null && g.group) {
-    const where = g.group === 'All published policies' ? '' : ` (${g.group})`;
-    parts.push(
-      `${pc(g.peerShare)} of ${g.peerCount === null ? 'the' : `the ${g.peerCount}`} published policies${where} cover it.`,
-    );
+    const where = g.group === 'All published policies' ? '' : `in ${g.group}`;
+    const of = g.peerCount ?? 0;
+    parts.push(`${sentence(includedText({ count: Math.round(g.peerShare * of), of }, where ? { where } : {}))}.`);
   }
   if (g.expectedSince !== null) {
     parts.push(
@@ -204,7 +209,7 @@ function gapSection(report: CheckReport): HTMLElement {
         ? h(
             'details',
             {},
-            h('summary', {}, 'A starting point: the most common published wording'),
+            h('summary', {}, 'A starting point: a published wording of this rule'),
             h('blockquote', { class: 'quote' }, g.suggestedWording),
           )
         : null,
@@ -245,7 +250,7 @@ function outdatedSection(report: CheckReport): HTMLElement {
         o.historical ? h('p', {}, 'The policy itself says this has been replaced, so it scores nothing.') : null,
         h('p', {}, h('strong', {}, 'Replaced by: '), o.replacedBy),
         h('p', {}, h('strong', {}, 'Since: '), partialDate(o.since)),
-        h('p', {}, h('strong', {}, 'Source: '), o.source),
+        o.source ? h('p', {}, h('strong', {}, 'Source: '), o.source) : null,
       ),
     ),
   );
@@ -326,7 +331,7 @@ function coverageSection(report: CheckReport): HTMLElement {
                   ' ',
                   CELL_TEXT[s],
                 ),
-                h('td', { class: 'num' }, pc(c.corpusShare)),
+                h('td', { class: 'num' }, percentText({ count: Math.round(c.corpusShare * report.corpusSize), of: report.corpusSize })),
                 group ? h('td', { class: 'num' }, pc(c.groupShare ?? 0)) : null,
                 h(
                   'td',
@@ -462,6 +467,15 @@ export function renderReport(report: CheckReport, handlers: RenderHandlers): Doc
       { class: 'check-muted' },
       `${report.fileName}: ${report.clauseCount} clauses${report.pages ? `, ${report.pages} pages` : ''}. Checked on ${partialDate(report.asOf)} against ${report.corpusSize} published policies (data as of ${partialDate(report.dataAsOf)}; taxonomy version ${report.taxonomyVersion}).`,
     ),
+    (report.documentNotes ?? []).length > 0
+      ? h(
+          'div',
+          { class: 'notice check-document-notes', role: 'note' },
+          h('p', {}, h('strong', {}, 'Not a school’s own staff policy?')),
+          ...(report.documentNotes ?? []).map((n) => h('p', {}, n)),
+          h('p', {}, 'Read the coverage and gaps below as those of the document you checked, not of a school’s staff rules.'),
+        )
+      : null,
     h(
       'ul',
       { class: 'stats' },

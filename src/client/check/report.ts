@@ -16,8 +16,17 @@ import {
   stalenessGrade,
   gradeFormula,
 } from '../../pipeline/analyse/staleness/index.ts';
-import { findGaps, documentKind, shareOf, groupKey, type GroupPrevalence } from '../../pipeline/analyse/gaps/index.ts';
+import {
+  findGaps,
+  documentKind,
+  documentAudience,
+  shareOf,
+  groupKey,
+  withoutGuidanceToSchools,
+  type GroupPrevalence,
+} from '../../pipeline/analyse/gaps/index.ts';
 import { partialDate } from '../../site/format.ts';
+import { plainSource } from '../../site/plain.ts';
 import { groupRefFor, inGroup, median, peerLabel, type PeerPolicy } from './peers.ts';
 import { closestWordings, referenceWording } from './wording.ts';
 import {
@@ -181,7 +190,10 @@ function categoryRows(
 }
 
 export function buildReport(inputs: ReportInputs): CheckReport {
-  const { analysis: a, dataset, taxonomy } = inputs;
+  const { dataset, taxonomy } = inputs;
+  // A template's advice to its adopters ("schools may wish to…") is not the school's rule: it covers nothing.
+  const a = { ...inputs.analysis, coverage: withoutGuidanceToSchools(inputs.analysis.coverage, inputs.analysis.document.clauses) };
+  const audience = documentAudience(a.document.text);
   const { meta, errors } = correctedMetadata(a.metadata, inputs.edits);
   const approved = meta.approved?.value ?? null;
   const lastReviewed = meta.lastReviewed?.value ?? null;
@@ -191,7 +203,7 @@ export function buildReport(inputs: ReportInputs): CheckReport {
     taxonomy.types.map((t) => ({ id: t.id, title: t.title, expected_since: t.expectedSince })),
     approved,
   );
-  const grade = stalenessGrade({ review, references: a.outdated, missing });
+  const grade = stalenessGrade({ review, references: a.outdated, missing, dates: { approved, lastReviewed, asOf: inputs.asOf } });
 
   const corpusRef = groupRefFor({ kind: 'corpus', name: '' }, inputs.prevalence);
   const chosenRef = groupRefFor(inputs.peer, inputs.prevalence);
@@ -268,6 +280,7 @@ export function buildReport(inputs: ReportInputs): CheckReport {
     metadata: metaRows(meta, inputs.edits, errors),
     metadataWarnings: meta.warnings,
     documentWarnings: a.document.warnings,
+    documentNotes: audience.reasons,
     review: { status: review.status, dueDate: review.dueDate, explanation: review.explanation },
     grade: {
       grade: grade.grade,
@@ -298,7 +311,7 @@ export function buildReport(inputs: ReportInputs): CheckReport {
         kind: h.entry.kind,
         replacedBy: h.entry.replaced_by,
         since: h.entry.since,
-        source: h.entry.source,
+        source: plainSource(h.entry.source) ?? '',
         severity: h.entry.severity,
         count: h.count,
         quote: h.evidence.quote,

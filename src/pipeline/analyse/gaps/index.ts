@@ -5,3 +5,4 @@ export { prevalence, peerGroupsOf, groupKey, shareOf, coveredTypes, GROUP_SPECIF
 export { findGaps, guidanceNoteFor, type FindGapsOptions } from './find-gaps.ts';
 export { schoolCoverage, type SchoolCoverage, type SchoolTypeCoverage, type DocumentCover } from './school-coverage.ts';
 export { summaryDate } from '../../dates/index.ts';
+export { documentAudience, isGuidanceToSchools, withoutGuidanceToSchools, type DocumentAudience, type TemplateSignals } from './document-audience.ts';
