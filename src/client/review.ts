@@ -5,6 +5,27 @@
 import MiniSearch from 'minisearch';
 import type { ReviewData, ReviewRow } from '../site/review-row.ts';
 import { REVIEW_STATUS_TEXT, partialDate } from '../site/format.ts';
+import { reviewUrgency } from '../pipeline/output/review-columns.ts';
+import { toCsv } from '../pipeline/output/csv.ts';
+
+/** The table's columns, as the download writes them (the same order and headings). */
+const COLUMNS = ['School', 'Local authority', 'Review status', 'Grade', 'Gaps', 'Gap clause types', 'Out-of-date references', 'Missing modern topics'] as const;
+
+function statusText(r: ReviewRow): string {
+  const text = (REVIEW_STATUS_TEXT as Record<string, string>)[r.status] ?? r.status;
+  return r.due ? `${text} (due ${partialDate(r.due)})` : text;
+}
+
+/** One row of the download: the cells the table shows, as text. */
+function csvRow(r: ReviewRow, data: ReviewData): string[] {
+  const gaps = r.gaps.map((i) => data.types[i]?.[1] ?? '');
+  return [`${r.school}: ${r.title}`, r.la, statusText(r), r.grade, String(r.gaps.length), gaps.join('; '), String(r.outdated), String(r.modern)];
+}
+
+/** Sorting by review status puts the most overdue first, then no review date, due soon, in date. */
+export function statusSortKey(r: Pick<ReviewRow, 'status' | 'months'>): string {
+  return String(-reviewUrgency(r.status, r.months));
+}
 
 const PAGE = 100;
 
@@ -19,7 +40,7 @@ function rowElement(r: ReviewRow, data: ReviewData, policyBase: string): HTMLTab
   const tr = el('tr');
   const th = el('th', { scope: 'row' });
   th.append(el('a', { href: `${policyBase}${encodeURIComponent(r.id)}/` }, r.school), el('br'), el('span', { class: 'source-ref' }, r.title));
-  const status = el('td', { 'data-sort': r.status });
+  const status = el('td', { 'data-sort': statusSortKey(r) });
   const statusText = (REVIEW_STATUS_TEXT as Record<string, string>)[r.status] ?? r.status;
   status.append(el('span', { class: `tag tag-${r.status}` }, statusText), ' ', el('span', { class: 'source-ref' }, partialDate(r.due)));
   const grade = el('td', { 'data-sort': r.grade });
@@ -50,6 +71,7 @@ async function start(form: HTMLFormElement): Promise<void> {
   const body = document.querySelector<HTMLTableSectionElement>('#review-table tbody');
   const count = document.getElementById('review-count');
   const more = document.getElementById('review-more');
+  const download = document.getElementById('review-download');
   if (!src || !body || !count || !more) return;
   const data = (await (await fetch(src)).json()) as ReviewData;
   const search = new MiniSearch<ReviewRow>({ fields: ['school', 'title', 'la', 'trust'], storeFields: ['id'], idField: 'id' });
@@ -64,6 +86,7 @@ async function start(form: HTMLFormElement): Promise<void> {
     }
   }
   let shown = PAGE;
+  let matching: ReviewRow[] = [];
 
   const render = (): void => {
     const f = new FormData(form);
@@ -81,6 +104,7 @@ async function start(form: HTMLFormElement): Promise<void> {
         (!get('grade') || r.grade === get('grade')) &&
         (type === undefined || r.gaps.includes(type)),
     );
+    matching = rows;
     body.replaceChildren(...rows.slice(0, shown).map((r) => rowElement(r, data, policyBase)));
     for (const th of document.querySelectorAll('#review-table th[aria-sort]')) th.removeAttribute('aria-sort');
     count.textContent = `${rows.length.toLocaleString('en-GB')} of ${data.rows.length.toLocaleString('en-GB')} policies match${rows.length > shown ? `; showing the first ${shown}` : ''}.`;
@@ -98,6 +122,20 @@ async function start(form: HTMLFormElement): Promise<void> {
     history.replaceState(null, '', `?${next.toString()}`);
     render();
   });
+  // The download holds exactly the rows that match the filters and the table's columns, ready for Excel.
+  if (download instanceof HTMLButtonElement) {
+    download.hidden = false;
+    download.addEventListener('click', () => {
+      const csv = toCsv(COLUMNS, matching.map((r) => csvRow(r, data)));
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      a.download = 'policy-review.csv';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 0);
+    });
+  }
   more.querySelector('button')?.addEventListener('click', () => {
     shown += PAGE;
     render();

@@ -6,9 +6,11 @@
  */
 import { currentPolicies, groupsOf, loadDataset, policyTitle, reviewFacts, schoolName, type PolicyReviewFacts } from './load.ts';
 import type { ReviewData, ReviewRow } from './review-row.ts';
+import { monthsOverdue } from '../pipeline/output/review-columns.ts';
 
 export function buildReviewData(factsOf: (id: string) => PolicyReviewFacts = reviewFacts): ReviewData {
-  const { taxonomy } = loadDataset();
+  const { taxonomy, meta } = loadDataset();
+  const { asOf } = meta;
   // One row per school and document, its current version: a superseded version is history, not a second policy.
   const policies = currentPolicies();
   const index = new Map(taxonomy.types.map((t, i) => [t.id, i]));
@@ -24,6 +26,7 @@ export function buildReviewData(factsOf: (id: string) => PolicyReviewFacts = rev
       phase: g.phase ?? '',
       status: p.review.status,
       due: p.review.dueDate ?? '',
+      months: monthsOverdue(p.review, asOf),
       grade: p.grade,
       gaps: d.gaps.flatMap((typeId) => (index.has(typeId) ? [index.get(typeId) ?? 0] : [])),
       stale: [...p.coverageCode].flatMap((c, i) => (c === 's' ? [i] : [])),

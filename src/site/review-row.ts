@@ -10,6 +10,8 @@ export interface ReviewRow {
   status: string;
   /** Review due date (partial date) or ''. */
   due: string;
+  /** Whole months overdue (src/pipeline/output/review-columns.ts), or null when not overdue. */
+  months: number | null;
   grade: string;
   /** Indexes into `types` of the policy's gaps (from its per-policy gaps list). */
   gaps: number[];
