@@ -12,6 +12,8 @@ interface OpenClause {
   label: string | null;
   kind: ClauseKind;
   depth: number;
+  /** A list item only because it follows a plain lead-in line (no bullet or number of its own). */
+  implicitItem: boolean;
 }
 
 interface StackEntry {
@@ -21,6 +23,24 @@ interface StackEntry {
 
 /** Ends of a sentence, or of a lead-in: the next block is not a continuation. */
 const FINISHED = /[.!?:;]["'’”)]?$/;
+/**
+ * A lead-in line: ends with a colon and reads as words ("I agree to:", "The policy applies to:"), not a form
+ * label ("Version:", "Review Date:"), which is short and in title case.
+ */
+export function isLeadInLine(line: string): boolean {
+  const trimmed = line.trimEnd();
+  if (!trimmed.endsWith(':')) return false;
+  const words = trimmed.slice(trimmed.lastIndexOf('\n') + 1).split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 3 && words.some((w) => /^\p{Ll}/u.test(w));
+}
+
+/** A line that ends a sentence or opens a list: the next line, if it starts afresh, is a new clause. */
+function endsRule(line: string): boolean {
+  return /[.!?;]["'’”)]?$/.test(line.trimEnd()) || isLeadInLine(line);
+}
+
+/** A line that opens a sentence of its own: a capital or a digit, not a lower-case continuation. */
+const STARTS_AFRESH = /^["'‘“(]?[\p{Lu}\p{N}]/u;
 
 /**
  * Walks the lines that are not page furniture, contents or forms, turning them into headings and clauses. A
@@ -33,6 +53,12 @@ export function buildClauses(
   text: string,
 ): { headings: Heading[]; clauses: Clause[] } {
   const live = units.filter((u) => !excluded.has(u));
+  // A clause never runs across something excluded (a contents page, a form): the text would carry it along.
+  const afterExcluded = new Set<Unit>();
+  units.forEach((u, i) => {
+    const before = units[i - 1];
+    if (before && excluded.has(before) && !excluded.has(u)) afterExcluded.add(u);
+  });
   const headings: Heading[] = [];
   const clauses: Clause[] = [];
   const stack: StackEntry[] = [];
@@ -41,11 +67,19 @@ export function buildClauses(
   let open: OpenClause | null = null;
   let previousWasHeading = false;
   let bulletIndents: number[] = [];
+  /** Block of the last plain lead-in line ("…the following:"), whose later lines are its items; -1 for none. */
+  let listBlock = -1;
 
   const close = (): void => {
     if (!open) return;
     const current: OpenClause = open;
     open = null;
+    const lastUnit = current.units[current.units.length - 1];
+    const leadIn = isLeadInLine(text.slice(current.start, current.end));
+    // A new lead-in inside the list ("I understand that:") opens a list of its own rather than being an item.
+    if (leadIn && current.implicitItem) current.kind = 'paragraph';
+    if (lastUnit && current.kind === 'paragraph' && leadIn) listBlock = lastUnit.block;
+    else if (lastUnit && lastUnit.block !== listBlock) listBlock = -1;
     const raw = text.slice(current.start, current.end);
     const lead = raw.length - raw.trimStart().length;
     const start = current.start + lead;
@@ -104,7 +138,7 @@ export function buildClauses(
       previousWasHeading = true;
       continue;
     }
-    if (open && continues(open, u, prev)) {
+    if (open && !afterExcluded.has(u) && continues(open, u, prev)) {
       open.end = u.end;
       open.units.push(u);
       previousWasHeading = false;
@@ -127,8 +161,10 @@ export function buildClauses(
       full = resolved.full;
       depth = Math.max(depth, resolved.rank);
     }
-    const kind: ClauseKind = label ? 'numbered' : u.bullet !== null || u.role === 'list-item' ? 'list-item' : 'paragraph';
-    open = { units: [u], start, end: u.end, label: full, kind, depth };
+    // A line after a lead-in ("I agree to:") in the same block is an item of that list, though it has no bullet.
+    const afterLeadIn = !u.first && clauses.length > 0 && u.block === listBlock;
+    const kind: ClauseKind = label ? 'numbered' : u.bullet !== null || u.role === 'list-item' || afterLeadIn ? 'list-item' : 'paragraph';
+    open = { units: [u], start, end: u.end, label: full, kind, depth, implicitItem: afterLeadIn && kind === 'list-item' && !label && u.bullet === null && u.role !== 'list-item' };
     previousWasHeading = false;
   }
   close();
@@ -143,8 +179,9 @@ function continues(open: OpenClause, u: Unit, prev: Unit | undefined): boolean {
   if (parseLabel(contentOf(u)) !== null) return false;
   // Tab-separated lines are rows of a table or form ("Approved by:<tab>Governors"): one clause each.
   if (u.text.includes('\t') || last.text.includes('\t')) return false;
-  // A wrapped line of the same block.
-  if (!u.first && u.block === last.block) return true;
+  // A wrapped line of the same block, unless the line before finished a sentence or a lead-in and this one starts
+  // afresh: plain-text agreements put one rule per line ("I will …" / "Lock devices when …") with no bullets.
+  if (!u.first && u.block === last.block) return !(endsRule(last.text) && STARTS_AFRESH.test(u.text.trimStart()));
   // A sentence broken across a blank line (or a page) in plain text: lower-case start, unfinished clause.
   return u.first && u.role === 'unknown' && /^\p{Ll}/u.test(u.text) && !FINISHED.test(last.text);
 }

@@ -4,6 +4,15 @@ import { contentOf, type Unit } from './units.ts';
 /** A contents entry with its page number: dot leaders, or a tab / wide gap before the number. */
 const ENTRY_WITH_PAGE = /^.{2,150}?(?:\.{4,}|…{2,}|[ \t]*\t|\s{3,})[ \t.…]*\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/;
 const DOT_LEADER = /\.{5,}|…{3,}/;
+/** An entry whose leader dots come first (a PDF that put the page number on another line): "….Removable media". */
+const LEADING_LEADER = /^(?:…|\.){2,}\s*\p{L}/u;
+/**
+ * A contents list flattened onto one line by a web page or a copy-paste: "Rationale page 3 Areas of Risk page 3
+ * Scope of the policy page 4". Three entries in a row are needed; a sentence rarely ends words in a bare number
+ * three times.
+ */
+const FLAT_ENTRY = /\p{L}[^.!?\d\n]{2,80}?\s(?:page\s+)?\d{1,3}(?=\s+(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\p{Lu}|\s*$)/gu;
+const isFlatContents = (text: string): boolean => (text.match(FLAT_ENTRY) ?? []).length >= 3;
 const CONTENTS_HEADING = /^(?:table\s+of\s+)?contents(?:\s+page)?\s*:?$|^index$/i;
 /** Column headings inside a contents list ("Page", "Page Number", "Section"). */
 const CONTENTS_COLUMN = /^(?:page(?:\s+(?:number|no\.?))?|section|paragraph)$/i;
@@ -31,7 +40,7 @@ export function findContents(units: readonly Unit[], excluded: Map<Unit, Exclude
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     if (!u || excluded.has(u)) continue;
-    if (ENTRY_WITH_PAGE.test(u.text) || (DOT_LEADER.test(u.text) && u.text.length <= 200)) {
+    if (ENTRY_WITH_PAGE.test(u.text) || (DOT_LEADER.test(u.text) && u.text.length <= 200) || LEADING_LEADER.test(u.text) || isFlatContents(u.text)) {
       excluded.set(u, 'contents');
       continue;
     }
