@@ -1,5 +1,5 @@
 /**
- * Reads content/ (taxonomy, reference lists, stances, overrides, schools, templates) into the bundle the pure
+ * Reads content/ (taxonomy, clause model, reference lists, stances, overrides, schools, templates) into the bundle the pure
  * pipeline takes. Broken content that the whole run depends on (the taxonomy) stops the run with a message
  * naming the file; a bad row in a user's list (a school, an override) is reported and skipped.
  */
@@ -11,6 +11,8 @@ import { loadTaxonomy, TaxonomyError } from '../../src/pipeline/taxonomy/index.t
 import { loadReferences, ReferenceListError } from '../../src/pipeline/references/index.ts';
 import { loadStanceDefs, StanceDefsError } from '../../src/pipeline/analyse/stances/index.ts';
 import { parseOverrides } from '../../src/pipeline/run/overrides.ts';
+import { loadClauseModel } from '../../src/pipeline/classify/model.ts';
+import type { ClauseModel } from '../../src/pipeline/classify/model-schema.ts';
 import { schoolRowSchema, type ContentBundle, type SchoolRow, type TemplateSource } from '../../src/pipeline/run/content.ts';
 
 export class ContentError extends Error {}
@@ -43,6 +45,21 @@ async function yamlFilesIn(dir: string): Promise<string[]> {
       .map((f) => join(dir, f));
   } catch {
     return [];
+  }
+}
+
+/** The learned clause model, if the content has one; a broken file stops the run (labels would silently change). */
+async function loadModel(path: string): Promise<ClauseModel | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    return loadClauseModel(JSON.parse(text) as unknown, path);
+  } catch (e) {
+    throw new ContentError(`${path} is not a valid clause model (run \`npm run train\` to rebuild it): ${(e as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -102,6 +119,8 @@ export async function loadContent(
     throw e;
   }
 
+  const model = await loadModel(join(contentDir, 'model/clause-model.json'));
+
   const refFiles = await yamlFilesIn(join(contentDir, 'references'));
   const stancesPath = join(contentDir, 'stances.yaml');
   const stancesSource = await readYaml(stancesPath, true);
@@ -125,7 +144,7 @@ export async function loadContent(
   const schools = await loadSchools(schoolsFile ?? join(contentDir, 'schools.csv'), warnings);
   const templates = await loadTemplates(join(contentDir, 'templates'));
   return {
-    bundle: { taxonomy, references, stances, stancesSource, overrides: overrides.value, schools, templates },
+    bundle: { taxonomy, model, references, stances, stancesSource, overrides: overrides.value, schools, templates },
     warnings,
   };
 }

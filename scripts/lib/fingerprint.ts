@@ -23,7 +23,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /**
  * A hash of everything besides a policy's own bytes that its analysis depends on: the pipeline's source code and
- * the content that drives it (taxonomy, reference lists, stances). Editing a cue or a module invalidates the
+ * the content that drives it (taxonomy, clause model, reference lists, stances). Editing a cue or a module invalidates the
  * cache, so a stale result can never be served after a change.
  */
 export async function analysisFingerprint(projectRoot: string, contentDir: string): Promise<string> {
@@ -31,6 +31,7 @@ export async function analysisFingerprint(projectRoot: string, contentDir: strin
   const files = [
     ...(await filesUnder(join(projectRoot, 'src/pipeline'))),
     ...(await filesUnder(join(contentDir, 'taxonomy'))),
+    ...(await filesUnder(join(contentDir, 'model'))),
     ...(await filesUnder(join(contentDir, 'references'))),
     join(contentDir, 'stances.yaml'),
   ];

@@ -154,11 +154,23 @@ export interface ClauseLabel {
   cues: string[];
   /** `auto` from the classifier; `reviewer` when a human override confirmed or added it. */
   source: 'auto' | 'reviewer';
+  /** The sentence of the clause that carries the label, when the clause has more than one. */
+  sentence?: Span;
+}
+
+/** A type the clause came close to carrying: below the label threshold, worth a person's look. */
+export interface NearMiss {
+  typeId: string;
+  confidence: number;
+  /** The sentence that came closest, when the clause has more than one. */
+  sentence?: Span;
 }
 
 export interface ClassifiedClause {
   clauseId: string;
   labels: ClauseLabel[];
+  /** Types below the label threshold but near it (strongest first); absent when there are none. */
+  nearMisses?: NearMiss[];
   modality: Modality;
   actor: Actor;
 }
@@ -178,4 +190,6 @@ export interface CoverageCell {
   evidence: CoverageEvidence[];
   /** True when a reviewer confirmed or added the label behind this cell. */
   verified: boolean;
+  /** For an absent cell: the closest sentence, when one came near the threshold ("not found — check"). */
+  candidate?: CoverageEvidence;
 }

@@ -17,75 +17,56 @@
  * Every label lists the cues that fired, e.g. `phrase "strong password"`, `heading "Passwords"`, so a reader can
  * see why a clause was counted. No model, no network: regexes are compiled once per taxonomy (compile.ts).
  */
-import type { Actor, ClassifiedClause, ClauseLabel, Clause } from '../types.ts';
+import type { Actor, ClassifiedClause, ClauseLabel, Clause, NearMiss } from '../types.ts';
 import type { Taxonomy } from '../taxonomy/load.ts';
 import { compileTaxonomy, matchCues, type CompiledCue, type CompiledType } from './compile.ts';
 
 type Hit = ReturnType<typeof matchCues>[number];
 import { clauseModality } from './modality.ts';
 import { actorOf } from './actor.ts';
+import { leadInIndex } from './lead-in.ts';
+import { isStructural } from './structural.ts';
+import { DEFAULT_COVERAGE } from './coverage.ts';
+import { headingEvidence, type HeadingEvidence } from './heading-evidence.ts';
+import type { ClauseModel } from './model-schema.ts';
+import { modelEvidence, reasonsOf, type ModelEvidence } from './model-evidence.ts';
+import { clauseSentences, sentenceWith } from './units.ts';
 
 export interface ClassifyOptions {
   /** Default minimum confidence for a label (types may set their own `min`). */
   minConfidence?: number;
+  /** The learned model (content/model/clause-model.json); without it the cues decide alone. */
+  model?: ClauseModel | null;
+  /** Use the cues (default). Off, with a model trained without cue features, gives "the model alone". */
+  useCues?: boolean;
 }
 
 export const DEFAULT_MIN_CONFIDENCE = 0.4;
 const LEAD_IN_FACTOR = 0.5;
-const HEADING_DECAY = 0.75;
 const HEADING_ONLY_FACTOR = 0.8;
 const MAX_CUES_SHOWN = 6;
+/** Below the label threshold but close enough that a person should look: "not found — check". */
+export const NEAR_MISS = 0.25;
 
 const quote = (s: string): string => `"${s.replace(/\s+/g, ' ').trim().slice(0, 80)}"`;
 
 
-/** Best heading evidence for each type, cached per heading path (clauses of a section share it). */
-interface HeadingEvidence {
-  byType: { factor: number; cues: string[] }[];
-  /** Indexes of the types some heading speaks for. */
-  withEvidence: number[];
-}
-
-export function headingEvidence(types: CompiledType[], path: readonly string[]): HeadingEvidence {
-  const byType = types.map((type) => {
-    let factor = 1;
-    const cues: string[] = [];
-    if (type.headings.length === 0) return { factor, cues };
-    for (let k = 0; k < path.length; k++) {
-      const heading = path[path.length - 1 - k] ?? '';
-      let best = 0;
-      for (const h of type.headings) if (h.weight > best && h.re.test(heading)) best = h.weight;
-      if (best > 0) {
-        factor *= 1 - best * HEADING_DECAY ** k;
-        cues.push(`heading ${quote(heading)}`);
-      }
-    }
-    return { factor, cues };
-  });
-  const withEvidence: number[] = [];
-  byType.forEach((h, i) => {
-    if (h.factor < 1) withEvidence.push(i);
-  });
-  return { byType, withEvidence };
-}
-
-/** Index of the clause introducing this list item ("…the following:"), or -1. */
-export function leadInIndex(clauses: readonly Clause[], i: number): number {
-  const clause = clauses[i];
-  if (!clause || clause.kind === 'paragraph') return -1;
-  for (let j = i - 1, steps = 0; j >= 0 && steps < 60; j--, steps++) {
-    const prev = clauses[j];
-    if (!prev) break;
-    if (prev.kind !== 'paragraph' && prev.depth >= clause.depth) continue;
-    return /[:\-–—]\s*$|\bfollowing\b/u.test(prev.text) ? j : -1;
-  }
-  return -1;
+/**
+ * A model probability on the confidence scale coverage uses (partial from 0.45, present from 0.6): the model's
+ * decision threshold, chosen by cross-validation and stored with it, maps to 0.45, and the rest is stretched
+ * linearly on either side, so the order of probabilities is kept.
+ */
+export function toConfidence(probability: number, threshold: number): number {
+  const partial = DEFAULT_COVERAGE.partial;
+  return probability < threshold ? (probability / threshold) * partial : partial + ((probability - threshold) / (1 - threshold)) * (1 - partial);
 }
 
 export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: ClassifyOptions = {}): ClassifiedClause[] {
   const compiled = compileTaxonomy(taxonomy);
   const types = compiled.types;
   const defaultMin = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const useCues = options.useCues ?? true;
+  let position = 0;
   const headingCache = new Map<string, HeadingEvidence>();
   const leadInHits = new Map<number, Hit[]>();
   const results: ClassifiedClause[] = [];
@@ -103,35 +84,53 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
     }
 
     // Text evidence per type: Π(1 − w) and the cues shown to the reader.
-    const fired = new Map<number, { factor: number; cues: string[]; seen: Set<number> }>();
+    const fired = new Map<number, { factor: number; cues: string[]; seen: Set<number>; firstHit: string | null }>();
     const add = (hits: Hit[], scale: number, label: string): void => {
       for (const hit of hits) {
         const cue = compiled.cues[hit.cue] as CompiledCue;
         let f = fired.get(cue.type);
-        if (!f) fired.set(cue.type, (f = { factor: 1, cues: [], seen: new Set() }));
+        if (!f) fired.set(cue.type, (f = { factor: 1, cues: [], seen: new Set(), firstHit: scale === 1 ? hit.text : null }));
         if (f.seen.has(hit.cue)) continue;
         f.seen.add(hit.cue);
         f.factor *= 1 - cue.weight * scale;
         f.cues.push(`${label} ${quote(hit.text)}`);
       }
     };
-    add(matchCues(compiled, clause.text), 1, 'phrase');
-    if (leadIn !== null) {
+    const clauseHits = matchCues(compiled, clause.text);
+    if (useCues) add(clauseHits, 1, 'phrase');
+    if (useCues && leadIn !== null) {
       let hits = leadInHits.get(leadAt);
       if (!hits) leadInHits.set(leadAt, (hits = matchCues(compiled, leadIn)));
       add(hits, LEAD_IN_FACTOR, 'lead-in');
     }
 
+    if (isStructural(clause.text)) {
+      // A cover sheet or a document-control block: no label, and no list below it takes it as a lead-in.
+      position += clauseSentences(clause, i).length;
+      actors.push('other');
+      results.push({ clauseId: clause.id, labels: [], modality: 'information', actor: 'other' });
+      continue;
+    }
+    const units = clauseSentences(clause, i);
+    const learned: ModelEvidence | null = options.model ? modelEvidence(options.model, taxonomy, compiled, clause, units, leadIn, clauseHits, position) : null;
+    position += units.length;
+
     const labels: ClauseLabel[] = [];
+    const nearMisses: NearMiss[] = [];
     const candidates = new Set<number>(fired.keys());
-    for (const t of headings.withEvidence) candidates.add(t);
+    if (useCues) for (const t of headings.withEvidence) candidates.add(t);
+    if (learned) for (const t of learned.byType.keys()) candidates.add(t);
     for (const t of [...candidates].sort((a, b) => a - b)) {
       const type = types[t] as CompiledType;
       const text = fired.get(t);
-      const heading = headings.byType[t] as { factor: number; cues: string[] };
-      let confidence = text ? 1 - text.factor * heading.factor : (1 - heading.factor) * HEADING_ONLY_FACTOR;
+      const heading = useCues ? (headings.byType[t] as { factor: number; cues: string[] }) : { factor: 1, cues: [] };
+      const cueConfidence = text ? 1 - text.factor * heading.factor : (1 - heading.factor) * HEADING_ONLY_FACTOR;
+      const model = learned?.byType.get(t);
+      // With a model, the model decides: the cues' confidence is one of its inputs, and it has learned when to trust it.
+      let confidence = learned ? toConfidence(model?.probability ?? 0, learned.threshold) : cueConfidence;
       const cues = [...(text?.cues ?? []), ...heading.cues];
-      for (const neg of type.negative) {
+      // The model has already weighed the counter-cues (they lower its cue input); the cues alone apply them here.
+      for (const neg of learned ? [] : type.negative) {
         const m = neg.re.exec(clause.text);
         if (m) {
           confidence *= 1 + neg.weight;
@@ -139,8 +138,16 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
         }
       }
       confidence = Math.round(confidence * 1000) / 1000;
+      const sentence = model?.sentence ?? sentenceWith(units, text?.firstHit ?? null);
       if (confidence >= (type.minConfidence ?? defaultMin)) {
-        labels.push({ typeId: type.id, confidence, cues: cues.slice(0, MAX_CUES_SHOWN), source: 'auto' });
+        if (model && options.model) cues.push(...reasonsOf(options.model, model));
+        const label: ClauseLabel = { typeId: type.id, confidence, cues: cues.slice(0, MAX_CUES_SHOWN), source: 'auto' };
+        if (sentence) label.sentence = sentence;
+        labels.push(label);
+      } else if (confidence >= NEAR_MISS) {
+        const miss: NearMiss = { typeId: type.id, confidence };
+        if (sentence) miss.sentence = sentence;
+        nearMisses.push(miss);
       }
     }
     labels.sort((a, b) => b.confidence - a.confidence);
@@ -148,7 +155,9 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
     const modality = clauseModality(clause.text, clause.emphasis, leadIn);
     const actor = actorOf(clause.text, modality, leadAt >= 0 ? (actors[leadAt] ?? null) : null);
     actors.push(actor);
-    results.push({ clauseId: clause.id, labels, modality, actor });
+    const result: ClassifiedClause = { clauseId: clause.id, labels, modality, actor };
+    if (nearMisses.length > 0) result.nearMisses = nearMisses.sort((a, b) => b.confidence - a.confidence);
+    results.push(result);
   }
   return results;
 }

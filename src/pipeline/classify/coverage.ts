@@ -2,10 +2,12 @@
  * Coverage: one cell per clause type (all of them, in taxonomy order) saying whether a policy covers it.
  *   present — some clause carries the type with confidence ≥ `present` (or a reviewer confirmed/added it);
  *   partial — the best clause only touches the type weakly (confidence in [`partial`, `present`));
- *   absent  — nothing reaches `partial`. Unsure is absent: a gap report must not invent coverage.
- * Evidence is the verbatim text of the supporting clauses, strongest first.
+ *   absent  — nothing reaches `partial`. Unsure is absent: a gap report must not invent coverage; the closest
+ *             sentence, when one came near (a "near miss"), is kept as `candidate` for a person to check.
+ * Evidence is the verbatim sentence that carries each label (the whole clause when it is one sentence),
+ * strongest first.
  */
-import type { ClassifiedClause, Clause, CoverageCell, CoverageEvidence } from '../types.ts';
+import type { ClassifiedClause, Clause, CoverageCell, CoverageEvidence, Span } from '../types.ts';
 import type { Taxonomy } from '../taxonomy/load.ts';
 
 export interface CoverageOptions {
@@ -30,14 +32,19 @@ export function computeCoverage(
   const maxEvidence = options.maxEvidence ?? DEFAULT_COVERAGE.maxEvidence;
   const byId = new Map(clauses.map((c) => [c.id, c]));
 
-  const hits = new Map<string, { clause: Clause; confidence: number; reviewer: boolean }[]>();
+  const hits = new Map<string, Hit[]>();
+  const misses = new Map<string, Hit>();
   for (const cc of classified) {
     const clause = byId.get(cc.clauseId);
     if (!clause) continue;
     for (const label of cc.labels) {
       const list = hits.get(label.typeId) ?? [];
-      list.push({ clause, confidence: label.source === 'reviewer' ? 1 : label.confidence, reviewer: label.source === 'reviewer' });
+      list.push({ clause, span: label.sentence ?? clause, confidence: label.source === 'reviewer' ? 1 : label.confidence, reviewer: label.source === 'reviewer' });
       hits.set(label.typeId, list);
+    }
+    for (const miss of cc.nearMisses ?? []) {
+      const best = misses.get(miss.typeId);
+      if (!best || miss.confidence > best.confidence) misses.set(miss.typeId, { clause, span: miss.sentence ?? clause, confidence: miss.confidence, reviewer: false });
     }
   }
 
@@ -46,16 +53,34 @@ export function computeCoverage(
       (a, b) => Number(b.reviewer) - Number(a.reviewer) || b.confidence - a.confidence || a.clause.start - b.clause.start,
     );
     const best = list[0];
-    const confidence = best?.confidence ?? 0;
     const verified = best?.reviewer ?? false;
-    const status = verified || confidence >= present ? 'present' : confidence >= partial ? 'partial' : 'absent';
-    const evidence: CoverageEvidence[] =
-      status === 'absent'
-        ? []
-        : list
-            .filter((h) => h.reviewer || h.confidence >= partial)
-            .slice(0, maxEvidence)
-            .map((h) => ({ clauseId: h.clause.id, quote: h.clause.text, start: h.clause.start, end: h.clause.end }));
-    return { typeId: type.id, status, confidence, evidence, verified };
+    const labelled = best?.confidence ?? 0;
+    const status = verified || labelled >= present ? 'present' : labelled >= partial ? 'partial' : 'absent';
+    if (status === 'absent') {
+      // Nothing reached "partial": the closest sentence, if any came near, is offered for a person to check.
+      const near = [best, misses.get(type.id)].filter((h): h is Hit => h !== undefined).sort((a, b) => b.confidence - a.confidence)[0];
+      const cell: CoverageCell = { typeId: type.id, status, confidence: near?.confidence ?? 0, evidence: [], verified };
+      if (near) cell.candidate = evidenceOf(near);
+      return cell;
+    }
+    const evidence = list
+      .filter((h) => h.reviewer || h.confidence >= partial)
+      .slice(0, maxEvidence)
+      .map(evidenceOf);
+    return { typeId: type.id, status, confidence: labelled, evidence, verified };
   });
+}
+
+interface Hit {
+  clause: Clause;
+  /** The sentence carrying the label, or the whole clause. */
+  span: Span;
+  confidence: number;
+  reviewer: boolean;
+}
+
+/** The sentence that carries the label, quoted from its clause, so a reader sees why and not a paragraph's start. */
+function evidenceOf(h: Hit): CoverageEvidence {
+  const { clause, span } = h;
+  return { clauseId: clause.id, quote: clause.text.slice(span.start - clause.start, span.end - clause.start), start: span.start, end: span.end };
 }

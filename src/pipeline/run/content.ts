@@ -7,6 +7,7 @@ import type { Taxonomy } from '../taxonomy/index.ts';
 import type { ReferenceList } from '../references/index.ts';
 import { loadStanceDefs, type StanceDefinitions } from '../analyse/stances/index.ts';
 import type { Overrides } from './overrides.ts';
+import type { ClauseModel } from '../classify/model-schema.ts';
 
 const blankToNull = z
   .string()
@@ -49,6 +50,8 @@ export interface TemplateSource {
 
 export interface ContentBundle {
   taxonomy: Taxonomy;
+  /** The learned clause model (content/model/clause-model.json); null when there is none, and the cues decide alone. */
+  model: ClauseModel | null;
   references: ReferenceList;
   stances: StanceDefinitions;
   /** content/stances.yaml as parsed, before compiling: the browser compiles it itself (RegExps are not JSON). */
@@ -61,18 +64,20 @@ export interface ContentBundle {
 /** The part of the bundle the browser needs to analyse one policy: plain data, JSON-safe. */
 export interface BrowserContent {
   taxonomy: Taxonomy;
+  model: ClauseModel | null;
   references: ReferenceList;
   stancesSource: unknown;
 }
 
 export function browserContent(bundle: ContentBundle): BrowserContent {
-  return { taxonomy: bundle.taxonomy, references: bundle.references, stancesSource: bundle.stancesSource };
+  return { taxonomy: bundle.taxonomy, model: bundle.model, references: bundle.references, stancesSource: bundle.stancesSource };
 }
 
 /** Rebuilds a bundle from published browser content; a checked policy has no overrides, schools or templates. */
 export function bundleFromBrowserContent(content: BrowserContent): ContentBundle {
   return {
     taxonomy: content.taxonomy,
+    model: content.model,
     references: content.references,
     stances: loadStanceDefs(content.stancesSource),
     stancesSource: content.stancesSource,
