@@ -1,9 +1,9 @@
 /**
  * Development scorer for the classifier: reads the fixture documents, runs the real ingest and structure stages,
- * classifies, writes DIR/coverage.csv and DIR/policies.csv in the dataset's column layout, then runs the real scorer
+ * classifies with the committed model, writes DIR/coverage.csv and DIR/policies.csv in the dataset's column layout, then runs the real scorer
  * (test/fixtures/score.mjs) on it.
  *
- *   npx tsx scripts/dev-score.ts [--set seeds|extra|all] [--out DIR] [--json] [--verbose]
+ *   npx tsx scripts/dev-score.ts [--set seeds|extra|dev|all] [--out DIR] [--json] [--verbose]
  *
  * The classifier test (test/unit/classify/eval.test.ts) calls `writeCoverage` and spawns the same scorer.
  */
@@ -17,6 +17,10 @@ import { classifyClauses, computeCoverage } from '../src/pipeline/classify/index
 import { ingest } from '../src/pipeline/ingest/index.ts';
 import { structure } from '../src/pipeline/structure/index.ts';
 import type { CoverageCell, ClassifiedClause, PolicyDocument } from '../src/pipeline/types.ts';
+import { extractMetadata } from '../src/pipeline/metadata/index.ts';
+import { withDocumentEvidence } from '../src/pipeline/classify/document-evidence.ts';
+import { loadClauseModel } from '../src/pipeline/classify/model.ts';
+import type { ClauseModel } from '../src/pipeline/classify/model-schema.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,7 +43,14 @@ export function loadContentTaxonomy(root = ROOT): Taxonomy {
 export const GOLD_SETS = {
   seeds: { docs: 'test/fixtures/seeds', gold: 'test/fixtures/gold/seeds' },
   extra: { docs: 'test/fixtures/extra', gold: 'test/fixtures/gold/extra' },
+  dev: { docs: 'test/fixtures/dev', gold: 'test/fixtures/gold/dev' },
 } as const;
+
+/** The committed clause model, or null when there is none (the cues then decide alone, as in the CLI). */
+export function loadContentModel(root = ROOT): ClauseModel | null {
+  const path = join(root, 'content/model/clause-model.json');
+  return existsSync(path) ? loadClauseModel(JSON.parse(readFileSync(path, 'utf8')) as unknown, path) : null;
+}
 
 export interface DocResult {
   file: string;
@@ -55,14 +66,17 @@ export async function writeCoverage(
   set: keyof typeof GOLD_SETS,
   outDir: string,
   taxonomy: Taxonomy = loadContentTaxonomy(),
+  model: ClauseModel | null = loadContentModel(),
 ): Promise<{ results: DocResult[] }> {
   const docsDir = join(ROOT, GOLD_SETS[set].docs);
   const results: DocResult[] = [];
   for (const file of readdirSync(docsDir).sort()) {
+    if (file === 'SOURCES.md') continue;
     const bytes = new Uint8Array(readFileSync(join(docsDir, file)));
     const doc = structure(await ingest(bytes, file));
-    const classified = classifyClauses(doc.clauses, taxonomy);
-    const cells = computeCoverage(classified, doc.clauses, taxonomy);
+    const classified = classifyClauses(doc.clauses, taxonomy, { model });
+    const metadata = extractMetadata(doc, { fileName: file, asOf: '2026-12-07' });
+    const cells = withDocumentEvidence(computeCoverage(classified, doc.clauses, taxonomy), doc, metadata);
     results.push({ file, doc, classified, cells });
   }
   mkdirSync(outDir, { recursive: true });
@@ -96,7 +110,7 @@ async function main(): Promise<void> {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const sets = (opt('set') ?? 'all') === 'all' ? (['seeds', 'extra'] as const) : [opt('set') as keyof typeof GOLD_SETS];
+  const sets = (opt('set') ?? 'all') === 'all' ? (['seeds', 'extra', 'dev'] as const) : [opt('set') as keyof typeof GOLD_SETS];
   const taxonomy = loadContentTaxonomy();
   for (const set of sets) {
     const outDir = opt('out') ? join(opt('out') ?? '', set) : join(ROOT, 'test/output/dev-score', set);
