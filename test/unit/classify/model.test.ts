@@ -1,0 +1,69 @@
+/**
+ * The learned clause model as the CLI uses it: reproducible from content/, explainable, citing the sentence that
+ * carries a label, and never labelling structure (titles, contents pages, version tables) as a rule.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { trainFromContent, MODEL_PATH } from '../../../scripts/train.ts';
+import { loadContentModel, loadContentTaxonomy } from '../../../scripts/dev-score.ts';
+import { ingest } from '../../../src/pipeline/ingest/index.ts';
+import { structure } from '../../../src/pipeline/structure/index.ts';
+import { classifyClauses, computeCoverage } from '../../../src/pipeline/classify/index.ts';
+import { loadClauseModel } from '../../../src/pipeline/classify/model.ts';
+import type { PolicyDocument } from '../../../src/pipeline/types.ts';
+
+const taxonomy = loadContentTaxonomy();
+const model = loadContentModel();
+
+async function read(path: string): Promise<PolicyDocument> {
+  return structure(await ingest(new Uint8Array(readFileSync(path)), path));
+}
+
+describe('the committed clause model', () => {
+  it('is what `npm run train` gives from content/, byte for byte', () => {
+    expect(trainFromContent().text).toBe(readFileSync(MODEL_PATH, 'utf8'));
+  });
+
+  it('validates, and a broken file is refused with its name', () => {
+    expect(model).not.toBeNull();
+    expect(() => loadClauseModel({ format: 'policy-atlas-clause-model/1', types: {} }, 'content/model/broken.json')).toThrow(/broken\.json/);
+  });
+
+  it('gives every label its reasons: the cues that fired and the words that weighed most', async () => {
+    const doc = await read('test/fixtures/dev/intack-primary-staff-aua.txt');
+    const labels = classifyClauses(doc.clauses, taxonomy, { model }).flatMap((c) => c.labels);
+    expect(labels.length).toBeGreaterThan(10);
+    for (const label of labels) expect(label.cues.length, label.typeId).toBeGreaterThan(0);
+    expect(labels.some((l) => l.cues.some((c) => c.startsWith('model: ')))).toBe(true);
+  });
+});
+
+describe('evidence is the sentence that carries the label', () => {
+  it('quotes one sentence of a long paragraph, with its offsets', async () => {
+    const doc = await read('test/fixtures/seeds/003_ba2811e87db779cd.txt');
+    const cells = computeCoverage(classifyClauses(doc.clauses, taxonomy, { model }), doc.clauses, taxonomy);
+    const quoted = cells.flatMap((c) => c.evidence);
+    expect(quoted.length).toBeGreaterThan(50);
+    for (const e of quoted) expect(doc.text.slice(e.start, e.end)).toBe(e.quote);
+    // Some evidence is a sentence inside a longer clause, not the clause from its start.
+    const inside = quoted.filter((e) => {
+      const clause = doc.clauses.find((c) => c.id === e.clauseId);
+      return clause !== undefined && (e.start > clause.start || e.end < clause.end);
+    });
+    expect(inside.length).toBeGreaterThan(0);
+  });
+});
+
+describe('structure is not a rule', () => {
+  it('never takes a contents page, a title or a version table as evidence', async () => {
+    for (const file of ['coop-florence-macwilliams-online-safety-2024', 'coop-walkden-online-safety-policy', 'holly-park-school-online-safety-policy', 'gloucester-nursery-esafety-ict-aup-2015', 'warrington-schools-aup-sandy-lane']) {
+      const doc = await read(`test/fixtures/dev/${file}.txt`);
+      const cells = computeCoverage(classifyClauses(doc.clauses, taxonomy, { model }), doc.clauses, taxonomy);
+      for (const e of cells.flatMap((c) => c.evidence.map((x) => ({ type: c.typeId, quote: x.quote })))) {
+        // A contents entry ends in a page number; a run of them, or a leader, is a contents page.
+        expect(e.quote, `${file} ${e.type}`).not.toMatch(/(?:\bpage \d+.*){2}|^(?:…|\.){2,}|(?:\p{L} \d{1,2}\n\d{1,2}\.\s.*){2}/su);
+        expect(e.quote, `${file} ${e.type}`).not.toMatch(/^(?:Version|Reference|Protective Marking|Status|Prepared By):?\s*$/m);
+      }
+    }
+  });
+});
