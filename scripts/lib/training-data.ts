@@ -2,7 +2,8 @@
  * Reads the labelled sentences under content/training/: `sentences/` has one JSON Lines file per real document
  * (`<doc>.jsonl`, or `<doc>.part1.jsonl`, `<doc>.part2.jsonl`… for a long document labelled in parts),
  * `synthetic/` one per taxonomy category of sentences written for training, and `families.yaml` the template
- * families that cross-validation holds out together. A bad line stops with the file and line named.
+ * families that cross-validation holds out together. Labels a reviewer confirmed or added in
+ * content/overrides.yaml are read as training sentences too. A bad line stops with the file and line named.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { labelledSentenceSchema, type LabelledDocument } from '../../src/pipeline/classify/training.ts';
+import { parseOverrides } from '../../src/pipeline/run/overrides.ts';
+import type { LabelOverride } from '../../src/pipeline/classify/overrides.ts';
 
 export interface TrainingData {
   documents: LabelledDocument[];
@@ -17,6 +20,24 @@ export interface TrainingData {
   familyOf: (doc: string) => string;
   /** Hash of every training file's name and bytes. */
   hash: string;
+}
+
+/**
+ * Confirmed and added labels as training sentences, one per quote with every type confirmed on it. A rejection
+ * is left out: a training sentence states all its types, and a rejection says only that one of them is wrong.
+ */
+export function reviewedSentences(labels: readonly LabelOverride[]): LabelledDocument {
+  const byQuote = new Map<string, Set<string>>();
+  for (const o of labels) {
+    if (o.action === 'reject') continue;
+    const types = byQuote.get(o.quote) ?? new Set<string>();
+    types.add(o.type);
+    byQuote.set(o.quote, types);
+  }
+  const sentences = [...byQuote.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([text, types], u) => ({ u, headings: [], leadIn: null, text, types: [...types].sort() }));
+  return { doc: 'reviewed/overrides', sentences };
 }
 
 const familiesSchema = z.object({
@@ -56,6 +77,17 @@ export function readTrainingData(contentDir: string): TrainingData {
         });
     }
   }
+  // A reviewer's confirmed and added labels teach the model too: the sentence they saw, with that type.
+  const overridesPath = join(contentDir, 'overrides.yaml');
+  if (existsSync(overridesPath)) {
+    const text = readFileSync(overridesPath, 'utf8');
+    const reviewed = reviewedSentences(parseOverrides(parseYaml(text)).value.labels);
+    if (reviewed.sentences.length > 0) {
+      hash.update('overrides.yaml').update(text);
+      byDoc.set(reviewed.doc, reviewed);
+    }
+  }
+
   const familiesPath = join(contentDir, 'training/families.yaml');
   const familyMap = new Map<string, string>();
   if (existsSync(familiesPath)) {

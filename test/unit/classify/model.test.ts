@@ -67,3 +67,17 @@ describe('structure is not a rule', () => {
     }
   });
 });
+
+describe('a reviewer teaches the model', () => {
+  it('turns confirmed and added labels into training sentences, and leaves rejections out', async () => {
+    const { reviewedSentences } = await import('../../../scripts/lib/training-data.ts');
+    const doc = reviewedSentences([
+      { policy: 'p', clause: 'c0001', quote: 'Lock your screen whenever you leave your desk.', type: 'sec-screen-lock', action: 'confirm' },
+      { policy: 'p', clause: 'c0001', quote: 'Lock your screen whenever you leave your desk.', type: 'dev-device-security', action: 'add' },
+      { policy: 'p', clause: 'c0002', quote: 'Staff may use the internet at lunchtime.', type: 'use-personal-use', action: 'reject' },
+    ]);
+    expect(doc.sentences).toEqual([
+      { u: 0, headings: [], leadIn: null, text: 'Lock your screen whenever you leave your desk.', types: ['dev-device-security', 'sec-screen-lock'] },
+    ]);
+  });
+});
