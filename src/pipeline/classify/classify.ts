@@ -26,6 +26,7 @@ import { clauseModality } from './modality.ts';
 import { actorOf } from './actor.ts';
 import { leadInIndex } from './lead-in.ts';
 import { isStructural } from './structural.ts';
+import { notTheRule } from './not-a-rule.ts';
 import { DEFAULT_COVERAGE } from './coverage.ts';
 import { headingEvidence, type HeadingEvidence } from './heading-evidence.ts';
 import type { ClauseModel } from './model-schema.ts';
@@ -47,6 +48,8 @@ const HEADING_ONLY_FACTOR = 0.8;
 const MAX_CUES_SHOWN = 6;
 /** Below the label threshold but close enough that a person should look: "not found — check". */
 export const NEAR_MISS = 0.25;
+/** Where a sentence that only advises or describes the law is held: a near miss, never a label. */
+const NOT_A_RULE_CAP = 0.35;
 
 const quote = (s: string): string => `"${s.replace(/\s+/g, ' ').trim().slice(0, 80)}"`;
 
@@ -137,8 +140,15 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
           cues.push(`against ${quote(m[0])}`);
         }
       }
-      confidence = Math.round(confidence * 1000) / 1000;
       const sentence = model?.sentence ?? sentenceWith(units, text?.firstHit ?? null);
+      const words = sentence ? clause.text.slice(sentence.start - clause.start, sentence.end - clause.start) : clause.text;
+      const hedge = notTheRule(words, type.id);
+      if (hedge) {
+        // Advice to consider something, or what a law forbids: worth a look, not evidence of the rule.
+        confidence = Math.min(confidence, NOT_A_RULE_CAP);
+        cues.push(hedge === 'advice' ? 'not a rule: advice to consider it' : 'not a rule: describes the law, no duty');
+      }
+      confidence = Math.round(confidence * 1000) / 1000;
       if (confidence >= (type.minConfidence ?? defaultMin)) {
         if (model && options.model) cues.push(...reasonsOf(options.model, model));
         const label: ClauseLabel = { typeId: type.id, confidence, cues: cues.slice(0, MAX_CUES_SHOWN), source: 'auto' };

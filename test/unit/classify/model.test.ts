@@ -81,3 +81,25 @@ describe('a reviewer teaches the model', () => {
     ]);
   });
 });
+
+describe('advice and a summary of the law are not the rule', () => {
+  it('holds "consideration should be given to two factor authentication" and "it is an offence to…" as near misses', async () => {
+    const doc = await read('test/fixtures/extra/decoy-online-safety-policy-2016.pdf');
+    const cells = computeCoverage(classifyClauses(doc.clauses, taxonomy, { model }), doc.clauses, taxonomy);
+    const mfa = cells.find((c) => c.typeId === 'sec-mfa');
+    const nudes = cells.find((c) => c.typeId === 'safe-nudes-semi-nudes');
+    expect(mfa?.status).toBe('absent');
+    expect(mfa?.candidate?.quote).toMatch(/two factor authentication/i);
+    expect(nudes?.status).toBe('absent');
+    expect(nudes?.candidate?.quote).toMatch(/It is an offence to take/);
+  });
+
+  it('still counts the rule itself and a law that comes with a duty', async () => {
+    const { notTheRule } = await import('../../../src/pipeline/classify/not-a-rule.ts');
+    expect(notTheRule('Staff must use two-factor authentication on every account that holds pupil data.', 'sec-mfa')).toBeNull();
+    expect(notTheRule('Schools may wish to consider two-factor authentication for staff accounts.', 'sec-mfa')).toBe('advice');
+    expect(notTheRule('Two step verification?', 'sec-mfa')).toBe('advice');
+    expect(notTheRule('It is an offence to possess indecent images of children; any such image must be reported to the DSL at once.', 'safe-nudes-semi-nudes')).toBeNull();
+    expect(notTheRule('The Computer Misuse Act makes it an offence to access a computer without permission.', 'gov-legal-framework')).toBeNull();
+  });
+});
