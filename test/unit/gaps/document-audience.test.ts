@@ -62,8 +62,8 @@ describe('templates and whole-school policies', () => {
     const cleaned = withoutGuidanceToSchools(analysis.coverage, analysis.document.clauses);
     for (const cell of cleaned) expect(cell.evidence.some((e) => advice.includes(e.clauseId)), cell.typeId).toBe(false);
     for (const cell of cleaned) if (cell.status !== 'absent') expect(cell.evidence.length, cell.typeId).toBeGreaterThan(0);
-    // The analysis did use advice as evidence; afterwards a cell held up only by advice is absent.
-    expect(usedAsEvidence.length).toBeGreaterThan(0);
+    // The classifier itself now holds advice below the label threshold (classify/not-a-rule.ts); whatever still
+    // rests on an advice clause (another sentence of it), a cell held up only by advice is absent afterwards.
     const onlyAdvice = usedAsEvidence.filter((cell) => cell.evidence.every((e) => advice.includes(e.clauseId)));
     for (const cell of onlyAdvice) expect(cleaned.find((c) => c.typeId === cell.typeId)?.status, cell.typeId).toBe('absent');
   });
