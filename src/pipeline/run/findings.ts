@@ -1,20 +1,30 @@
 /**
  * The rows of findings.csv for one policy, in a fixed order (review, cosmetic review, gaps, outdated references,
- * modern topics, stance conflicts, residue), each in plain English with its evidence.
+ * modern topics, stance conflicts, residue), each in plain English with its evidence. Built in two steps: what
+ * the document alone decides (computed once per document and cached with its record's document part), then the
+ * findings that need the corpus, interleaved in that order each run.
  */
 import type { Finding, PolicyDetail } from '../dataset.ts';
-import type { ContentBundle } from './content.ts';
-import type { Masker } from './assemble.ts';
+import type { Masker } from './mask.ts';
 import type { PolicyAnalysis } from './policy.ts';
 
-export interface FindingInputs {
+/** The findings one document decides alone, with personal data already masked. */
+export interface DocumentFindings {
+  /** Null when the review is in date; dropped when a newer version replaced the document. */
+  review: Finding | null;
+  /** The metadata quotes a cosmetic-review finding cites, should the version comparison find one. */
+  cosmeticEvidence: string;
+  outdated: Finding[];
+  modern: Finding[];
+}
+
+export interface CorpusFindingInputs {
   gaps: PolicyDetail['gaps'];
-  outdatedReferences: PolicyDetail['outdatedReferences'];
   residue: PolicyDetail['lineage']['residue'];
   /** Dimensions where this policy's stance differs from others in one of its groups. */
   conflicts?: { dimensionTitle: string; ownValue: string; others: { value: string; count: number }[]; group: string; evidence: string }[];
-  content: ContentBundle;
-  mask: Masker;
+  /** Clause type titles by id. */
+  titleOf: ReadonlyMap<string, string>;
   /** The change from the school's previous version of this document, when there is one. */
   version?: PolicyDetail['version'];
   /** The previous version's source file, for the plain-English detail. */
@@ -29,7 +39,7 @@ export interface FindingInputs {
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** The metadata the due date was worked out from, quoted as the evidence. */
-function reviewEvidence(a: PolicyAnalysis): string {
+function reviewEvidence(a: Pick<PolicyAnalysis, 'metadata' | 'review'>): string {
   const m = a.metadata;
   switch (a.review.basis) {
     case 'next-review':
@@ -43,7 +53,7 @@ function reviewEvidence(a: PolicyAnalysis): string {
   }
 }
 
-function reviewFinding(a: PolicyAnalysis): Finding | null {
+function reviewFinding(a: Pick<PolicyAnalysis, 'metadata' | 'review'>): Finding | null {
   const r = a.review;
   const evidence = reviewEvidence(a);
   switch (r.status) {
@@ -64,12 +74,43 @@ function reviewFinding(a: PolicyAnalysis): Finding | null {
   }
 }
 
+export function documentFindings(
+  a: Pick<PolicyAnalysis, 'metadata' | 'review' | 'missingModern'>,
+  outdatedReferences: PolicyDetail['outdatedReferences'],
+  titleOf: ReadonlyMap<string, string>,
+  mask: Masker,
+): DocumentFindings {
+  const review = reviewFinding(a);
+  const m = a.metadata;
+  return {
+    review: review ? { ...review, evidence: mask(review.evidence, 0) } : null,
+    cosmeticEvidence: mask([m.approved?.evidence?.quote, m.lastReviewed?.evidence?.quote, m.nextReview?.evidence?.quote].filter(Boolean).join(' … '), 0),
+    outdated: outdatedReferences.map((r) => ({
+      kind: 'outdated-reference',
+      clauseId: '',
+      severity: r.severity,
+      detail: `Refers to ${r.label}${r.count > 1 ? ` (${r.count} times)` : ''}: ${r.replacedBy} (since ${r.since}).`,
+      evidence: r.evidence.quote,
+    })),
+    modern: a.missingModern.map((t) => {
+      const title = titleOf.get(t.typeId) ?? t.typeId;
+      return {
+        kind: 'missing-modern-topic',
+        clauseId: t.typeId,
+        severity: t.expectedAtApproval ? 'medium' : 'low',
+        detail: t.expectedAtApproval
+          ? `Nothing on "${title}", expected since ${t.expectedSince}: already expected when this policy was approved.`
+          : `Nothing on "${title}", expected since ${t.expectedSince}: it became expected after this policy was approved.`,
+        evidence: '',
+      };
+    }),
+  };
+}
+
 /** Dates moved since the previous version but the text did not: the review may have been on paper only. */
-function cosmeticReviewFinding(a: PolicyAnalysis, inputs: FindingInputs): Finding | null {
+function cosmeticReviewFinding(doc: DocumentFindings, inputs: CorpusFindingInputs): Finding | null {
   const v = inputs.version;
   if (!v?.reviewDateMovedTextUnchanged) return null;
-  const m = a.metadata;
-  const evidence = [m.approved?.evidence?.quote, m.lastReviewed?.evidence?.quote, m.nextReview?.evidence?.quote].filter(Boolean).join(' … ');
   return {
     kind: 'cosmetic-review',
     clauseId: '',
@@ -77,20 +118,19 @@ function cosmeticReviewFinding(a: PolicyAnalysis, inputs: FindingInputs): Findin
     detail:
       `The review date moved but the text is unchanged since the previous version${inputs.previousFile ? ` (${inputs.previousFile})` : ''}: ` +
       `${v.unchanged} clauses unchanged, ${v.changed} changed, ${v.added} added, ${v.removed} removed. The review may have been on paper only.`,
-    evidence: inputs.mask(evidence, 0),
+    evidence: doc.cosmeticEvidence,
   };
 }
 
-export function policyFindings(a: PolicyAnalysis, inputs: FindingInputs): Finding[] {
-  const titleOf = new Map(inputs.content.taxonomy.types.map((t) => [t.id, t.title]));
+export function policyFindings(doc: DocumentFindings, inputs: CorpusFindingInputs): Finding[] {
   const findings: Finding[] = [];
-  const review = inputs.current === false ? null : reviewFinding(a);
-  if (review) findings.push({ ...review, evidence: inputs.mask(review.evidence, 0) });
-  const cosmetic = cosmeticReviewFinding(a, inputs);
+  const review = inputs.current === false ? null : doc.review;
+  if (review) findings.push(review);
+  const cosmetic = cosmeticReviewFinding(doc, inputs);
   if (cosmetic) findings.push(cosmetic);
 
   for (const g of inputs.gaps) {
-    const title = titleOf.get(g.typeId) ?? g.typeId;
+    const title = inputs.titleOf.get(g.typeId) ?? g.typeId;
     const basis =
       g.basis === 'peers'
         ? `${percent(g.peerShare ?? 0)} of peer policies (${g.group ?? 'all policies'}) include it`
@@ -103,31 +143,11 @@ export function policyFindings(a: PolicyAnalysis, inputs: FindingInputs): Findin
       severity: g.severity,
       detail: `No clause on "${title}": ${basis}${g.note ? `; ${g.note}` : ''}${g.coveredElsewhere ? `; the school's ${g.coveredElsewhere} covers it` : ''}.`,
       evidence: '',
+      ...(g.candidate ? { candidate: g.candidate.quote } : {}),
     });
   }
 
-  for (const r of inputs.outdatedReferences) {
-    findings.push({
-      kind: 'outdated-reference',
-      clauseId: '',
-      severity: r.severity,
-      detail: `Refers to ${r.label}${r.count > 1 ? ` (${r.count} times)` : ''}: ${r.replacedBy} (since ${r.since}).`,
-      evidence: r.evidence.quote,
-    });
-  }
-
-  for (const t of a.missingModern) {
-    const title = titleOf.get(t.typeId) ?? t.typeId;
-    findings.push({
-      kind: 'missing-modern-topic',
-      clauseId: t.typeId,
-      severity: t.expectedAtApproval ? 'medium' : 'low',
-      detail: t.expectedAtApproval
-        ? `Nothing on "${title}", expected since ${t.expectedSince}: already expected when this policy was approved.`
-        : `Nothing on "${title}", expected since ${t.expectedSince}: it became expected after this policy was approved.`,
-      evidence: '',
-    });
-  }
+  findings.push(...doc.outdated, ...doc.modern);
 
   for (const c of inputs.conflicts ?? []) {
     const others = c.others.map((o) => `${o.count} say "${o.value}"`).join(', ');

@@ -5,12 +5,12 @@
 import type { ClauseTypeDetail, Dataset, PolicyDetail } from '../dataset.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import { versionSeries } from '../analyse/gaps/index.ts';
-import { compareVersions, versionDatesFrom } from '../analyse/versions/compare-versions.ts';
+import { compareVersions } from '../analyse/versions/compare-versions.ts';
 import { wordDiff } from '../analyse/diff/word-diff.ts';
 import { groupKey } from '../analyse/gaps/prevalence.ts';
 import type { CorpusComparisons } from './compare.ts';
 import { gapInput } from './compare.ts';
-import type { PolicyAnalysis } from './policy.ts';
+import type { VersionSide } from './document-record.ts';
 import type { PolicyFacts } from './facts.ts';
 import type { ContentBundle } from './content.ts';
 
@@ -165,10 +165,10 @@ export function previousVersions(facts: readonly PolicyFacts[]): Map<string, str
 }
 
 /** One version compared with the school's previous version of the same document. */
-export function versionChange(older: PolicyAnalysis, newer: PolicyAnalysis): NonNullable<PolicyDetail['version']> {
+export function versionChange(older: VersionSide, newer: VersionSide): NonNullable<PolicyDetail['version']> {
   const c = compareVersions(
-    { policyId: older.context.policyId, dates: versionDatesFrom(older.metadata), clauses: older.document.clauses },
-    { policyId: newer.context.policyId, dates: versionDatesFrom(newer.metadata), clauses: newer.document.clauses },
+    { policyId: older.context.policyId, dates: older.dates, clauses: older.clauses },
+    { policyId: newer.context.policyId, dates: newer.dates, clauses: newer.clauses },
   );
   const parts = [`${c.added.length} clauses added`, `${c.removed.length} removed`, `${c.changed.length} changed`, `${c.unchangedCount} unchanged`];
   const flag = c.flags.reviewDateMovedTextUnchanged
