@@ -10,7 +10,7 @@
  */
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { resolve, join } from 'node:path';
+import { dirname, resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './lib/args.ts';
 import { listFiles } from './lib/walk.ts';
@@ -25,14 +25,18 @@ import { pidExists } from './lib/process-alive.ts';
 import { decisionsFor, fileAnalyser } from './lib/analyse-file.ts';
 import { createPool, type Pool } from './lib/pool.ts';
 import { assembleFromStore, type AssembledRecord } from './lib/assemble-record.ts';
-import { finishCorpus, planCorpus, type SourceDocument } from '../src/pipeline/run/corpus.ts';
+import { planCorpus } from '../src/pipeline/run/plan.ts';
+import { finishCorpus } from '../src/pipeline/run/finish.ts';
+import type { SourceDocument } from '../src/pipeline/run/source.ts';
 import type { DetailDigest } from '../src/pipeline/run/views.ts';
-import { referenceWordings } from '../src/pipeline/analyse/wording/index.ts';
 import { browserContent } from '../src/pipeline/run/content.ts';
 import { corpusFiles, csvHeader, PER_POLICY_CSVS } from '../src/pipeline/output/exports.ts';
 
-/** Below this many records the main thread assembles them alone: starting workers would cost more than it saves. */
-const ASSEMBLE_IN_WORKERS_FROM = 300;
+/**
+ * A re-run after a few files changed analyses them on the main thread: starting the workers (each loads the
+ * content, clause model included, about a second) would cost more than analysing a handful of files.
+ */
+const IN_PROCESS_MISSES = 4;
 
 async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
@@ -86,19 +90,20 @@ async function main(argv: string[]): Promise<number> {
     read: async () => new Uint8Array(await readFile(join(input, rel))),
   }));
 
-  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+  const projectRoot = await projectRootOf(fileURLToPath(import.meta.url));
   const fingerprint = options.cacheDir ? await analysisFingerprint(projectRoot, options.content) : '';
-  // Full analyses wait on disk until their policy's record is written: in the cache, or for this run only.
+  // Each record's document part waits on disk until the record is written: in the cache, or for this run only.
   // What killed runs left in the store is removed now, and told in one line with the output's when that is opened.
   const cleanedElsewhere: string[] = [];
   const storeDir = options.cacheDir ? resolve(options.cacheDir) : await temporaryStore(cleanedElsewhere);
   const storeLabel = options.cacheDir ? `the cache folder ${options.cacheDir}` : `the temporary folder ${storeDir}`;
-  const store = new OutcomeCache(storeDir, fingerprint, storeLabel);
+  const recordOptions = { maskPersonalData: options.maskPersonalData, includeText: options.includeText };
+  const store = new OutcomeCache(storeDir, fingerprint, storeLabel, JSON.stringify(recordOptions));
   const scraps = options.cacheDir ? await store.cleanLeftovers() : 0;
   if (scraps > 0) cleanedElsewhere.push(`removed ${scraps} temporary file${scraps === 1 ? '' : 's'} from ${storeLabel}`);
   const keys = new Map<string, string>();
   // Small runs are quicker in one thread than spinning up workers that each load the content; a re-run that finds
-  // every file in the cache starts none unless there are enough records to share out.
+  // all but a few files in the cache starts none.
   const useWorkers = options.workers > 0 && files.length >= 20;
   let pool: Pool | null = null;
   const startPool = (): Pool =>
@@ -108,11 +113,10 @@ async function main(argv: string[]): Promise<number> {
       storeDir,
       storeLabel,
       fingerprint,
+      recordOptions,
     }));
-  // A large corpus will share out its records: start the workers now, while the main thread reads the cache and
-  // compares the corpus, so that their start-up is off the critical path of a re-run.
-  if (options.workers > 0 && files.length >= ASSEMBLE_IN_WORKERS_FROM) startPool();
-  const inProcess = fileAnalyser(content.bundle, store);
+  let misses = 0;
+  const inProcess = fileAnalyser(content.bundle, store, recordOptions);
   const corpusOptions = {
     asOf: options.asOf,
     dueSoonMonths: options.dueSoonMonths,
@@ -133,7 +137,9 @@ async function main(argv: string[]): Promise<number> {
         keys.set(source.sourceFile, key);
         const hit = options.cacheDir ? await store.getFacts(key) : null;
         if (hit) return hit;
-        return useWorkers ? startPool().analyse(bytes, source.sourceFile, context, key) : inProcess(bytes, source.sourceFile, context, key);
+        misses++;
+        const inWorker = useWorkers && (pool !== null || misses > IN_PROCESS_MISSES);
+        return inWorker ? startPool().analyse(bytes, source.sourceFile, context, key) : inProcess(bytes, source.sourceFile, context, key);
       },
     });
 
@@ -149,18 +155,13 @@ async function main(argv: string[]): Promise<number> {
       key: keyOf(r.sourceFile),
       olderKey: r.previous === null ? null : keyOf(plan.records[r.previous]?.sourceFile ?? ''),
     }));
-    const recordOptions = { maskPersonalData: options.maskPersonalData, includeText: options.includeText };
-    const parallel = options.workers > 0 && jobs.length >= ASSEMBLE_IN_WORKERS_FROM;
-    // Workers get only the reference wording of each type, the one part of the wording index a record uses.
-    if (parallel) {
-      const comparisons = { ...plan.comparisons, wording: referenceWordings(plan.comparisons.wording) };
-      startPool().plan({ kind: 'plan', comparisons, options: recordOptions });
-    }
-    const assemble = (job: (typeof jobs)[number]) =>
-      parallel ? startPool().assemble(job) : assembleFromStore(job, store, plan.comparisons, content.bundle, recordOptions);
+    // Every file is analysed: the workers' memory (each holds the content) is let go before the records are built.
+    await (pool as Pool | null)?.close();
+    pool = null;
+    const assemble = (job: (typeof jobs)[number]) => assembleFromStore(job, store, plan.comparisons, content.bundle);
 
-    // Records are written in input order (so the CSVs are byte-identical) while a few ahead are being built.
-    const ahead = parallel ? options.workers * 3 : 1;
+    // Records are written in input order (so the CSVs are byte-identical) while the next few are read.
+    const ahead = 4;
     const inFlight = new Map<number, Promise<AssembledRecord>>();
     const digests: DetailDigest[] = [];
     for (let k = 0; k < jobs.length; k++) {
@@ -195,6 +196,17 @@ async function main(argv: string[]): Promise<number> {
   }
   if (options.strict && result.dataset.errors.length > 0) return 1;
   return 0;
+}
+
+/**
+ * The folder holding package.json above this file: scripts/ when run as TypeScript, node_modules/.cache/… when
+ * run compiled (scripts/cli.mjs). The cache fingerprint reads the pipeline's sources from there.
+ */
+async function projectRootOf(file: string): Promise<string> {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    if (await stat(join(dir, 'package.json')).then((s) => s.isFile(), () => false)) return dir;
+  }
+  throw new Error(`no package.json above ${file}`);
 }
 
 /**

@@ -1,16 +1,11 @@
-import { assembleRecord, type CorpusOptions } from '../../src/pipeline/run/corpus.ts';
 import type { CorpusComparisons } from '../../src/pipeline/run/compare.ts';
 import type { ContentBundle } from '../../src/pipeline/run/content.ts';
-import { digestOf, type DetailDigest } from '../../src/pipeline/run/views.ts';
-import { policyCsvRows, policyFiles } from '../../src/pipeline/output/exports.ts';
+import { corpusRecord, resolvedInputs } from '../../src/pipeline/run/assemble.ts';
+import { recordOutput, type RecordOutput } from '../../src/pipeline/run/record-files.ts';
+import { versionChange } from '../../src/pipeline/run/views.ts';
 import type { OutcomeCache } from './cache.ts';
 
-/** One policy's finished outputs: its own files, its rows for the streamed CSVs, and the digest the views need. */
-export interface AssembledRecord {
-  files: [string, string][];
-  rows: [string, string][];
-  digest: DetailDigest;
-}
+export type AssembledRecord = RecordOutput;
 
 export interface RecordJob {
   key: string;
@@ -18,21 +13,18 @@ export interface RecordJob {
   olderKey: string | null;
 }
 
-export type RecordOptions = Pick<CorpusOptions, 'maskPersonalData' | 'includeText'>;
-
 /**
- * Builds one policy's record from the stored analyses and turns it into output text. The same code runs on the
- * main thread and in the workers, which share the assembly of a large corpus.
+ * One policy's outputs: its cached document part joined to the corpus part built now. The same code runs on the
+ * main thread and in the workers, which share the records of a large corpus.
  */
 export async function assembleFromStore(
   job: RecordJob,
   store: OutcomeCache,
   comparisons: CorpusComparisons,
   bundle: ContentBundle,
-  options: RecordOptions,
 ): Promise<AssembledRecord> {
-  const analysis = await store.getAnalysis(job.key);
-  const older = job.olderKey === null ? null : await store.getAnalysis(job.olderKey);
-  const detail = assembleRecord(analysis, older, comparisons, bundle, options);
-  return { files: [...policyFiles(detail, bundle.taxonomy.types)], rows: [...policyCsvRows(detail)], digest: digestOf(detail) };
+  const part = await store.getPart(job.key);
+  const version = job.olderKey === null ? null : await store.versionChange(job.olderKey, job.key, versionChange);
+  const corpus = corpusRecord(resolvedInputs(part.inputs, comparisons, bundle), comparisons, bundle, version);
+  return recordOutput(part, corpus, bundle.taxonomy.types);
 }

@@ -3,18 +3,30 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { describeWriteError } from './output-error.ts';
 import { pidExists } from './process-alive.ts';
-import type { DocumentOutcome } from '../../src/pipeline/run/corpus.ts';
-import type { PolicyAnalysis, PolicyContext } from '../../src/pipeline/run/policy.ts';
+import type { DocumentOutcome } from '../../src/pipeline/run/source.ts';
+import type { PolicyContext } from '../../src/pipeline/run/policy.ts';
+import type { VersionSide } from '../../src/pipeline/run/document-record.ts';
+import { decodeDocumentPart, type DocumentPart } from '../../src/pipeline/run/record-files.ts';
+import type { PolicyDetail } from '../../src/pipeline/dataset.ts';
 
 /** An outcome as it travels between threads and runs: the compact facts, without the full analysis. */
 export type StoredOutcome = Exclude<DocumentOutcome, { ok: true }> | Omit<Extract<DocumentOutcome, { ok: true }>, 'analysis'>;
 
+/** What is stored beside an analysed document's facts: its record's document part, and its side of version comparisons. */
+export interface StoredParts {
+  /** The document part as `encodeDocumentPart` gives it. */
+  part: string;
+  versions: VersionSide;
+}
+
 /**
  * Per-document results kept on disk, keyed by the document's bytes, its context (ids, school, as-of date, its
- * reviewer decisions) and the analysis fingerprint. Each entry is two files: the small facts the corpus comparisons
- * need, and the full analysis, read back one policy at a time when its record is written. Used as the cache between
- * runs (changing one policy in a large corpus re-analyses only that policy) and, with `--no-cache`, as a
- * temporary store for one run. A damaged entry is ignored, never trusted.
+ * reviewer decisions), the analysis fingerprint and the record options (masking, text). Each entry is three files:
+ * the small facts the corpus comparisons need, the record's document part (serialised once, read back when the
+ * record is written) and what a version comparison needs (read only when a version pair is new); comparisons of
+ * version pairs are kept too. Used as the cache between runs (changing one policy in a large corpus re-analyses
+ * only that policy) and, with `--no-cache`, as a temporary store for one run. A damaged entry is ignored, never
+ * trusted.
  */
 export class OutcomeCache {
   constructor(
@@ -22,11 +34,14 @@ export class OutcomeCache {
     private readonly fingerprint: string,
     /** How messages name the folder ("the cache folder .cache/analyse"). */
     private readonly label = `the cache folder ${dir}`,
+    /** Anything else the stored parts depend on (the record options), as text. */
+    private readonly variant = '',
   ) {}
 
   key(bytes: Uint8Array, context: PolicyContext, decisions: unknown): string {
     return createHash('sha256')
       .update(this.fingerprint)
+      .update(this.variant)
       .update(JSON.stringify(context))
       .update(JSON.stringify(decisions))
       .update(bytes)
@@ -41,18 +56,45 @@ export class OutcomeCache {
     }
   }
 
-  /** The full analysis; a missing or damaged entry here is a bug or a tampered cache, so it throws. */
-  async getAnalysis(key: string): Promise<PolicyAnalysis> {
-    return JSON.parse(await readFile(this.path(key, 'analysis'), 'utf8')) as PolicyAnalysis;
+  /** The record's document part; a missing or damaged entry here is a bug or a tampered cache, so it throws. */
+  async getPart(key: string): Promise<DocumentPart> {
+    return decodeDocumentPart(await readFile(this.path(key, 'part'), 'utf8'));
+  }
+
+  /**
+   * The change from the older version to the newer, compared once per pair of stored documents and kept: a
+   * re-run compares only the pairs that changed.
+   */
+  async versionChange(
+    olderKey: string,
+    newerKey: string,
+    compare: (older: VersionSide, newer: VersionSide) => NonNullable<PolicyDetail['version']>,
+  ): Promise<NonNullable<PolicyDetail['version']>> {
+    const pair = createHash('sha256').update(olderKey).update(newerKey).digest('hex');
+    const path = this.path(pair, 'version');
+    try {
+      return JSON.parse(await readFile(path, 'utf8')) as NonNullable<PolicyDetail['version']>;
+    } catch {
+      // Not compared yet (or a damaged entry): compare now.
+    }
+    const side = async (key: string) => JSON.parse(await readFile(this.path(key, 'versions'), 'utf8')) as VersionSide;
+    const change = compare(await side(olderKey), await side(newerKey));
+    try {
+      await mkdir(join(this.dir, pair.slice(0, 2)), { recursive: true });
+      await this.atomicWrite(path, JSON.stringify(change));
+    } catch (e) {
+      throw describeWriteError(e, this.label);
+    }
+    return change;
   }
 
   /**
    * Stores an outcome; the facts file is written last, so its presence means the entry is complete. A full disk or
    * an unwritable folder is an OutputError (a plain message), since the run cannot go on without its store.
    */
-  async set(key: string, outcome: DocumentOutcome): Promise<StoredOutcome> {
+  async set(key: string, outcome: DocumentOutcome, parts: StoredParts | null): Promise<StoredOutcome> {
     try {
-      return await this.store(key, outcome);
+      return await this.store(key, outcome, parts);
     } catch (e) {
       throw describeWriteError(e, this.label);
     }
@@ -78,14 +120,14 @@ export class OutcomeCache {
     return removed;
   }
 
-  private async store(key: string, outcome: DocumentOutcome): Promise<StoredOutcome> {
+  private async store(key: string, outcome: DocumentOutcome, parts: StoredParts | null): Promise<StoredOutcome> {
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     let stored: StoredOutcome = outcome;
     if (outcome.ok) {
-      const { analysis, ...rest } = outcome;
-      if (!analysis) throw new Error(`no analysis to store for ${outcome.facts.context.sourceFile}`);
-      await this.atomicWrite(this.path(key, 'analysis'), JSON.stringify(analysis));
-      stored = rest;
+      if (!parts) throw new Error(`no record parts to store for ${outcome.facts.context.sourceFile}`);
+      await this.atomicWrite(this.path(key, 'part'), parts.part);
+      await this.atomicWrite(this.path(key, 'versions'), JSON.stringify(parts.versions));
+      stored = { ok: true, facts: outcome.facts, hash: outcome.hash, warnings: outcome.warnings };
     }
     await this.atomicWrite(this.path(key, 'facts'), JSON.stringify(stored, replace));
     return stored;
@@ -103,8 +145,9 @@ export class OutcomeCache {
     }
   }
 
-  private path(key: string, part: 'facts' | 'analysis'): string {
-    return join(this.dir, key.slice(0, 2), part === 'facts' ? `${key}.facts.json` : `${key}.json`);
+  private path(key: string, kind: 'facts' | 'part' | 'versions' | 'version'): string {
+    const suffix = { facts: '.facts.json', part: '.part', versions: '.versions.json', version: '.version.json' }[kind];
+    return join(this.dir, key.slice(0, 2), `${key}${suffix}`);
   }
 }
 

@@ -1,9 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { serialize } from 'node:v8';
 import type { PolicyContext } from '../../src/pipeline/run/policy.ts';
-import type { CorpusComparisons } from '../../src/pipeline/run/compare.ts';
 import type { StoredOutcome } from './cache.ts';
-import type { AssembledRecord, RecordJob, RecordOptions } from './assemble-record.ts';
+import type { RecordOptions } from '../../src/pipeline/run/options.ts';
 import { OutputError } from './output-error.ts';
 
 export interface WorkerSetup {
@@ -14,32 +12,32 @@ export interface WorkerSetup {
   /** How messages name the store folder. */
   storeLabel: string;
   fingerprint: string;
+  /** What the records' document parts are built with (masking, text); part of every store key. */
+  recordOptions: RecordOptions;
 }
 
-/** Work for a worker: analyse one file, or assemble one policy's record once the corpus is compared. */
-export type WorkerTask =
-  | {
-      kind: 'analyse';
-      id: number;
-      /** The file's bytes, already read by the main thread (moved, not copied). */
-      bytes: Uint8Array;
-      sourceFile: string;
-      context: PolicyContext;
-      key: string;
-    }
-  | { kind: 'assemble'; id: number; job: RecordJob };
-
-/** Sent to every worker before any record is assembled: what the records are built against. */
-export interface WorkerPlan {
-  kind: 'plan';
-  comparisons: CorpusComparisons;
-  options: RecordOptions;
+/**
+ * Work for a worker: analyse one file, build its record's document part and store both. (Records are joined from
+ * their stored parts on the main thread: a fraction of a millisecond each, not worth copying the corpus
+ * comparisons into every worker.)
+ */
+export interface WorkerTask {
+  kind: 'analyse';
+  id: number;
+  /** The file's bytes, already read by the main thread (moved, not copied). */
+  bytes: Uint8Array;
+  sourceFile: string;
+  context: PolicyContext;
+  key: string;
 }
 
 /** `crash` is a bug (its stack); `operational` is an OutputError's plain sentence (a full disk under the store). */
 type Reply = { id: number; result: unknown } | { id: number; crash: string } | { id: number; operational: string };
 
 type Pending = { resolve: (o: unknown) => void; reject: (e: Error) => void };
+
+/** The worker's code: compiled beside the compiled CLI (scripts/cli.mjs), or the TypeScript under tsx. */
+const WORKER = import.meta.url.endsWith('.mjs') ? new URL('./worker.mjs', import.meta.url) : new URL('./worker.ts', import.meta.url);
 
 /**
  * A fixed set of worker threads, each doing one task at a time. Tasks go to whichever worker is free; the caller
@@ -56,12 +54,12 @@ export function createPool(size: number, setup: WorkerSetup) {
     while (idle.length > 0 && queue.length > 0) {
       const worker = idle.pop() as Worker;
       const task = queue.shift() as WorkerTask;
-      worker.postMessage(task, task.kind === 'analyse' ? [task.bytes.buffer as ArrayBuffer] : []);
+      worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
     }
   };
 
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup });
+    const worker = new Worker(WORKER, { workerData: setup });
     worker.on('message', (reply: Reply) => {
       const task = pending.get(reply.id);
       pending.delete(reply.id);
@@ -90,17 +88,6 @@ export function createPool(size: number, setup: WorkerSetup) {
   return {
     analyse(bytes: Uint8Array, sourceFile: string, context: PolicyContext, key: string): Promise<StoredOutcome> {
       return submit<StoredOutcome>({ kind: 'analyse', id: nextId++, bytes, sourceFile, context, key });
-    },
-    /**
-     * Every worker gets the plan before any task sent after this call (a port delivers messages in order). It is
-     * serialised once and the bytes sent to each worker, rather than cloned once per worker on this thread.
-     */
-    plan(plan: WorkerPlan): void {
-      const bytes = serialize(plan);
-      for (const w of workers) w.postMessage({ kind: 'plan-bytes', bytes });
-    },
-    assemble(job: RecordJob): Promise<AssembledRecord> {
-      return submit<AssembledRecord>({ kind: 'assemble', id: nextId++, job });
     },
     async close(): Promise<void> {
       await Promise.all(workers.map((w) => w.terminate()));

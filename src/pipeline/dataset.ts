@@ -49,6 +49,26 @@ export const labelSchema = z.object({
   cues: z.array(z.string()),
   /** `auto` from the classifier, `reviewer` when confirmed or added in content/overrides.yaml. */
   source: z.enum(['auto', 'reviewer']),
+  /** The sentence of the clause that carries the label (offsets in the normalised text), when the clause has more than one. */
+  sentence: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
+});
+
+/** A reviewer's decision from content/overrides.yaml as it was applied to a clause (or could not be). */
+export const reviewDecisionSchema = z.object({
+  /** Clause type id. */
+  type: z.string(),
+  action: z.enum(['confirm', 'reject', 'add']),
+  /** The words the decision is pinned to, as written in content/overrides.yaml. */
+  quote: z.string(),
+  note: z.string().optional(),
+});
+
+/** A reviewer's decision that no longer matches the policy's text: reported, never applied to the wrong words. */
+export const staleDecisionSchema = reviewDecisionSchema.extend({
+  /** The clause id the decision names. */
+  clause: z.string(),
+  /** Why it no longer matches, in plain English. */
+  reason: z.string(),
 });
 
 export const clauseSchema = z.object({
@@ -65,6 +85,8 @@ export const clauseSchema = z.object({
   modality: z.enum(['must', 'must-not', 'should', 'may', 'permitted', 'information']),
   actor: z.enum(['staff', 'school', 'pupils', 'parents', 'other']),
   labels: z.array(labelSchema),
+  /** Reviewer decisions (content/overrides.yaml) applied to this clause, rejections included; absent when none. */
+  reviews: z.array(reviewDecisionSchema).optional(),
 });
 
 export const coverageCellSchema = z.object({
@@ -74,6 +96,19 @@ export const coverageCellSchema = z.object({
   evidence: z.array(evidenceSchema.extend({ clauseId: z.string() })),
   /** A reviewer confirmed or added the label behind this cell. */
   verified: z.boolean(),
+  /**
+   * For an absent cell: the closest sentence, when one came near the threshold. Shown as "not found — check"
+   * rather than "missing" (nothing close at all).
+   */
+  candidate: evidenceSchema.extend({ clauseId: z.string() }).optional(),
+  /**
+   * A person's check of this cell: `confirmed` when a reviewer agreed with the classifier (confirmed its label, or
+   * rejected the closest sentence of a gap), `corrected` when a reviewer changed the outcome (added a label it
+   * missed or rejected one it gave); absent when the cell is automatic.
+   */
+  review: z.enum(['confirmed', 'corrected']).optional(),
+  /** Reviewer decisions for this clause type that no longer match the policy's text; absent when none. */
+  staleOverrides: z.array(staleDecisionSchema).optional(),
 });
 
 export const severitySchema = z.enum(['high', 'medium', 'low']);
@@ -99,6 +134,11 @@ export const findingSchema = z.object({
   detail: z.string(),
   /** Verbatim quote supporting it, or empty when the finding is an absence. */
   evidence: z.string(),
+  /**
+   * For a gap: the closest sentence, when one came near the threshold ("not found — check"); absent when nothing
+   * came close ("missing").
+   */
+  candidate: z.string().optional(),
 });
 
 export const reviewStatusSchema = z.object({
@@ -152,6 +192,8 @@ export const gapSchema = z.object({
   suggestedWording: z.string().nullable(),
   /** Another current document of the same school that covers the type (the topic may live there instead). */
   coveredElsewhere: z.string().nullable(),
+  /** The closest sentence, when one came near the threshold: "not found — check" rather than "missing". */
+  candidate: evidenceSchema.extend({ clauseId: z.string() }).optional(),
 });
 
 export const lineageSchema = z.object({
@@ -381,3 +423,5 @@ export type DatasetClause = z.infer<typeof clauseSchema>;
 export type School = z.infer<typeof schoolSchema>;
 export type ClauseTypeDetail = z.infer<typeof clauseTypeDetailSchema>;
 export type TaxonomyTypeEntry = z.infer<typeof taxonomyTypeSchema>;
+export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
+export type StaleDecision = z.infer<typeof staleDecisionSchema>;

@@ -7,6 +7,9 @@ import { clauseTypeDetailSchema, datasetSchema, policyDetailSchema, type ClauseT
 import { csvHeader, csvRows, toCsv, type CsvValue } from './csv.ts';
 import { policyCsv, type PolicyCsvType } from './policy-csv.ts';
 import { reviewColumns } from './review-columns.ts';
+import { absentKind } from './absent-kind.ts';
+
+export { absentKind };
 
 /** Contract: one row per input document. */
 export const POLICIES_HEADER = [
@@ -53,10 +56,15 @@ export const COVERAGE_HEADER = [
   'evidence',
   // After the contract columns: the clause type's name, so a filtered sheet reads without the taxonomy.
   'clause_type_title',
+  // For an absent type: `not-found-check` when a sentence came close (worth a person's look), `missing` when
+  // nothing did; empty for present and partial.
+  'absent_kind',
+  // auto, or confirmed / corrected by a reviewer (content/overrides.yaml).
+  'review',
 ] as const;
 
-/** Contract. */
-export const FINDINGS_HEADER = ['policy_id', 'source_file', 'kind', 'clause_id', 'severity', 'detail', 'evidence'] as const;
+/** Contract, then `absent_kind` and the near-miss `candidate` sentence of a gap (see COVERAGE_HEADER). */
+export const FINDINGS_HEADER = ['policy_id', 'source_file', 'kind', 'clause_id', 'severity', 'detail', 'evidence', 'absent_kind', 'candidate'] as const;
 
 /** Contract: failures only. */
 export const ERRORS_HEADER = ['source_file', 'error'] as const;
@@ -129,6 +137,8 @@ function coverageRows(d: PolicyDetail, titles: ReadonlyMap<string, string> = new
       cell.confidence,
       cell.evidence.map((e) => e.quote).join(QUOTE_JOIN),
       titles.get(cell.typeId) ?? null,
+      absentKind(cell),
+      cell.review ?? 'auto',
     ]);
   }
   return rows;
@@ -137,7 +147,8 @@ function coverageRows(d: PolicyDetail, titles: ReadonlyMap<string, string> = new
 function findingsRows(d: PolicyDetail): CsvValue[][] {
   const rows: CsvValue[][] = [];
   for (const f of d.findings) {
-    rows.push([d.summary.id, d.summary.sourceFile, f.kind, f.clauseId, f.severity, f.detail, f.evidence]);
+    const gap = f.kind === 'gap' ? (f.candidate ? 'not-found-check' : 'missing') : null;
+    rows.push([d.summary.id, d.summary.sourceFile, f.kind, f.clauseId, f.severity, f.detail, f.evidence, gap, f.candidate ?? null]);
   }
   return rows;
 }
@@ -182,8 +193,8 @@ ${m.includeText ? 'included' : 'not included'}.
 | file | what it holds |
 |---|---|
 | policies.csv | one row per document: metadata, review status, staleness grade, the school's groups, months overdue, gap and out-of-date counts |
-| coverage.csv | one row per document and clause type: present, partial or absent, with evidence quotes and the clause type's name |
-| findings.csv | gaps, overdue reviews, outdated references, missing modern topics, stance conflicts, template residue |
+| coverage.csv | one row per document and clause type: present, partial or absent, with evidence quotes, the clause type's name, whether an absent type is \`missing\` or \`not-found-check\` (a sentence came close: worth a look) and whether a reviewer \`confirmed\` or \`corrected\` it (else \`auto\`) |
+| findings.csv | gaps, overdue reviews, outdated references, missing modern topics, stance conflicts, template residue; a gap's \`absent_kind\` and, when a sentence came close, that \`candidate\` sentence |
 | clauses.csv | every clause with its labels, modality and character offsets |
 | errors.csv | files that could not be read, with the reason |
 | dataset.json | everything above and the taxonomy, described by dataset.schema.json |

@@ -8,6 +8,7 @@
  */
 import type { PolicyDetail } from '../dataset.ts';
 import { toCsv } from './csv.ts';
+import { absentKind } from './absent-kind.ts';
 
 /** A clause type as the CSV needs it; pass the taxonomy's types in taxonomy order (coverageCode's order). */
 export interface PolicyCsvType {
@@ -27,6 +28,9 @@ export const POLICY_CSV_HEADER = [
   'clause_refs',
   'detail',
   'quote',
+  // As in coverage.csv: missing / not-found-check for an absent type or a gap, and auto / confirmed / corrected.
+  'absent_kind',
+  'review',
 ] as const;
 
 /** coverageCode letters (see PolicySummary.coverageCode) as the status words the site shows. */
@@ -54,6 +58,8 @@ export function policyCsv(detail: PolicyDetail, types: readonly PolicyCsvType[])
       c.evidence.map((e) => e.clauseId).join(' '),
       '',
       c.evidence[0]?.quote ?? '',
+      absentKind(c) ?? '',
+      c.review ?? 'auto',
     ];
   });
   const findings = detail.findings.map((f) => [
@@ -68,6 +74,8 @@ export function policyCsv(detail: PolicyDetail, types: readonly PolicyCsvType[])
     '',
     f.detail,
     f.evidence,
+    f.kind !== 'gap' ? '' : f.candidate ? 'not-found-check' : 'missing',
+    '',
   ]);
   return toCsv(POLICY_CSV_HEADER, [...coverage, ...findings]);
 }

@@ -1,62 +1,42 @@
 /**
- * Builds each policy's published record from its analysis and the corpus comparisons: gaps with a suggested
- * wording, the staleness grade, lineage, findings, and personal data masked in every quote.
+ * Builds each policy's published record: its document part (document-record.ts, computed once per document) with
+ * the corpus part recomputed each run from the comparisons: gaps with a suggested wording, lineage, the version
+ * change, identity, history and the findings that need peers.
  */
-import type { Evidence } from '../types.ts';
-import type { Dataset, Finding, PolicyDetail } from '../dataset.ts';
+import type { Dataset, PolicyDetail } from '../dataset.ts';
 import { findGaps } from '../analyse/gaps/index.ts';
 import { groupKey } from '../analyse/gaps/prevalence.ts';
 import { peerWordingFor } from '../analyse/wording/index.ts';
-import { stalenessGrade } from '../analyse/staleness/index.ts';
-import { findPersonalData, maskQuote, type PersonalDataSpan } from '../analyse/redact/index.ts';
 import type { CorpusComparisons } from './compare.ts';
 import type { ContentBundle, SchoolRow } from './content.ts';
-import type { CorpusOptions } from './corpus.ts';
+import type { RecordOptions } from './options.ts';
 import type { PolicyAnalysis } from './policy.ts';
-import { policyFindings } from './findings.ts';
+import { policyFindings, type CorpusFindingInputs } from './findings.ts';
+import { documentRecord, type DocumentFields, type RecordInputs, versionSide } from './document-record.ts';
+import { schoolRowsOf, withResolvedSchool } from './resolved.ts';
+import { versionChange } from './views.ts';
 import { compareNames, nameKey, type NameKey } from '../identity/index.ts';
 import type { ResidueFinding } from '../analyse/lineage/template-residue.ts';
 
-export type Masker = (text: string, start: number) => string;
-
-function makeMasker(text: string, enabled: boolean): Masker {
-  if (!enabled) return (quote) => quote;
-  const spans: PersonalDataSpan[] = findPersonalData(text);
-  if (spans.length === 0) return (quote) => quote;
-  return (quote, start) => maskQuote(quote, start, spans);
-}
-
-function maskEvidence<E extends Evidence>(e: E, mask: Masker): E {
-  return { ...e, quote: mask(e.quote, e.start) };
-}
-
-/** p present, r partial, a absent; s when present but its evidence clause cites something outdated. */
-function coverageCode(a: PolicyAnalysis): string {
-  const staleClauses = new Set(a.outdated.filter((h) => !h.historical).map((h) => h.clauseId));
-  return a.coverage
-    .map((cell) => {
-      if (cell.status === 'absent') return 'a';
-      if (cell.status === 'partial') return 'r';
-      return cell.evidence.some((e) => staleClauses.has(e.clauseId)) ? 's' : 'p';
-    })
-    .join('');
-}
+/** The record's fields that need the corpus: recomputed every run, small. */
+export type CorpusFields = Pick<PolicyDetail, 'summary' | 'gaps' | 'lineage' | 'version' | 'findings' | 'identity' | 'history'>;
 
 /**
  * Where this policy's stance differs from others', reported once per dimension, in its most specific group
  * (a trust lead cares about the trust before the whole corpus).
  */
-function conflictsFor(a: PolicyAnalysis, comparisons: CorpusComparisons, mask: Masker) {
-  if (!comparisons.currentIds.has(a.context.policyId)) return [];
-  const out: NonNullable<Parameters<typeof policyFindings>[1]['conflicts']> = [];
+function conflictsFor(inputs: RecordInputs, comparisons: CorpusComparisons): NonNullable<CorpusFindingInputs['conflicts']> {
+  const policyId = inputs.context.policyId;
+  if (!comparisons.currentIds.has(policyId)) return [];
+  const out: NonNullable<CorpusFindingInputs['conflicts']> = [];
   const done = new Set<string>();
-  const groups = [...(comparisons.groupsOf.get(a.context.policyId) ?? [])].reverse();
+  const groups = [...(comparisons.groupsOf.get(policyId) ?? [])].reverse();
   for (const group of groups) {
     const entry = comparisons.conflicts.get(groupKey(group));
     for (const c of entry?.conflicts ?? []) {
       if (done.has(c.dimensionId)) continue;
-      const own = c.values.find((v) => v.policyIds.includes(a.context.policyId));
-      const stance = a.stances.find((s) => s.dimensionId === c.dimensionId);
+      const own = c.values.find((v) => v.policyIds.includes(policyId));
+      const stance = inputs.stances.find((s) => s.dimensionId === c.dimensionId);
       if (!own || !stance) continue;
       done.add(c.dimensionId);
       out.push({
@@ -64,7 +44,7 @@ function conflictsFor(a: PolicyAnalysis, comparisons: CorpusComparisons, mask: M
         ownValue: own.valueLabel,
         others: c.values.filter((v) => v !== own).map((v) => ({ value: v.valueLabel, count: v.policyIds.length })),
         group: group.name,
-        evidence: mask(stance.evidence.quote, stance.evidence.start),
+        evidence: stance.quote,
       });
     }
   }
@@ -78,7 +58,7 @@ const NAMING_RESIDUE = new Set<ResidueFinding['kind']>(['other-school', 'known-o
  * The policy's residue without the school's own names: a 2018 version that calls itself "Decoy" is not carrying
  * residue when its 2016 version says "Decoy Community Primary School".
  */
-export function residueOfOthers(residue: readonly ResidueFinding[], ownNames: readonly string[]): ResidueFinding[] {
+export function residueOfOthers<R extends Pick<ResidueFinding, 'kind' | 'token'>>(residue: readonly R[], ownNames: readonly string[]): R[] {
   const own = ownNames.map(nameKey).filter((k): k is NameKey => k !== null && !k.isGroup);
   if (own.length === 0) return [...residue];
   return residue.filter((r) => {
@@ -92,28 +72,48 @@ export function residueOfOthers(residue: readonly ResidueFinding[], ownNames: re
   });
 }
 
-export function toPolicyDetail(
-  a: PolicyAnalysis,
+const titleMaps = new WeakMap<ContentBundle['taxonomy'], Map<string, string>>();
+function titlesOf(content: ContentBundle): Map<string, string> {
+  let titles = titleMaps.get(content.taxonomy);
+  if (!titles) {
+    titles = new Map(content.taxonomy.types.map((t) => [t.id, t.title]));
+    titleMaps.set(content.taxonomy, titles);
+  }
+  return titles;
+}
+
+/** The near-miss sentence of an absent type, when it has one: its gap reads "not found — check". */
+function candidateOf(inputs: RecordInputs, typeId: string): Pick<PolicyDetail['gaps'][number], 'candidate'> {
+  const candidate = inputs.coverage.find((c) => c.typeId === typeId)?.candidate;
+  return candidate ? { candidate } : {};
+}
+
+/**
+ * The corpus part of one record. `resolved` carries the context identity resolution gave the policy (see
+ * withResolvedSchool); `version` is the change from the school's previous version of the document.
+ */
+export function corpusRecord(
+  resolved: RecordInputs,
   comparisons: CorpusComparisons,
   content: ContentBundle,
-  options: Pick<CorpusOptions, 'maskPersonalData' | 'includeText'>,
   version: PolicyDetail['version'] = null,
-): PolicyDetail {
-  const { policyId } = a.context;
-  const school = comparisons.schools.get(a.context.schoolId);
+): CorpusFields {
+  const inputs = resolved;
+  const { policyId } = inputs.context;
+  const school = comparisons.schools.get(inputs.context.schoolId);
   const identity = comparisons.identity.get(policyId);
   const chainIndex = comparisons.chainOf.get(policyId);
   const chain = chainIndex === undefined ? undefined : comparisons.chains[chainIndex];
-  const mask = makeMasker(a.document.text, options.maskPersonalData);
   const groups = comparisons.groupsOf.get(policyId) ?? [];
   const mostSpecificFirst = [...groups].reverse();
+  const current = comparisons.currentIds.has(policyId);
 
   const gaps = findGaps(
-    { coverage: a.coverage, approved: a.metadata.approved?.value ?? null, lastReviewed: a.metadata.lastReviewed?.value ?? null },
+    { coverage: inputs.coverage, approved: inputs.approved, lastReviewed: inputs.lastReviewed },
     content.taxonomy.types,
     comparisons.prevalence,
     groups,
-    { nation: comparisons.nationOf.get(policyId) ?? null, selfIncluded: comparisons.currentIds.has(policyId) },
+    { nation: comparisons.nationOf.get(policyId) ?? null, selfIncluded: current },
   ).map((g) => ({
     typeId: g.typeId,
     basis: g.basis,
@@ -124,125 +124,51 @@ export function toPolicyDetail(
     suggestedWording: peerWordingFor(comparisons.wording, g.typeId, mostSpecificFirst)?.text ?? null,
     coveredElsewhere:
       comparisons.schoolCoverage
-        .get(a.context.schoolId)
+        .get(inputs.context.schoolId)
         ?.types.find((t) => t.typeId === g.typeId)
         ?.coveredBy.find((c) => c.policyId !== policyId)?.policyId ?? null,
+    ...candidateOf(inputs, g.typeId),
   }));
 
-  const grade = stalenessGrade({ review: a.review, references: a.outdated, missing: a.missingModern });
-  const lineage = comparisons.lineage.get(policyId);
-  const nearest = lineage?.nearest ?? null;
-  const outdatedReferences = a.outdated.map((hit) => ({
-    referenceId: hit.entryId,
-    label: hit.entry.label,
-    kind: hit.entry.kind,
-    replacedBy: hit.entry.replaced_by,
-    since: hit.entry.since,
-    source: hit.entry.source,
-    severity: hit.entry.severity,
-    count: hit.count,
-    evidence: maskEvidence(hit.evidence, mask),
-  }));
-  const stances = a.stances.map((s) => ({
-    dimensionId: s.dimensionId,
-    value: s.valueId,
-    label: s.valueLabel,
-    cue: s.cue,
-    evidence: maskEvidence(s.evidence, mask),
-  }));
-  const residue = residueOfOthers(a.residue, school?.names ?? []).map((r) => ({ ...maskEvidence(r.evidence, mask), reason: r.message }));
-  const coverage = a.coverage.map((cell) => ({ ...cell, evidence: cell.evidence.map((e) => maskEvidence(e, mask)) }));
-  const labelsByClause = new Map(a.classified.map((c) => [c.clauseId, c]));
-  const clauses = a.document.clauses.map((c) => {
-    const classified = labelsByClause.get(c.id);
-    return {
-      id: c.id,
-      label: c.label,
-      headingPath: c.headingPath,
-      text: options.includeText ? mask(c.text, c.start) : '',
-      start: c.start,
-      end: c.end,
-      kind: c.kind,
-      modality: classified?.modality ?? 'information',
-      actor: classified?.actor ?? 'other',
-      labels: classified?.labels ?? [],
-    };
-  });
-
-  const findings: Finding[] = policyFindings(a, {
+  const nearest = comparisons.lineage.get(policyId)?.nearest ?? null;
+  const residue = residueOfOthers(inputs.residue, school?.names ?? []).map((r) => r.entry);
+  const findings = policyFindings(inputs.findings, {
     gaps,
-    outdatedReferences,
     residue,
-    conflicts: conflictsFor(a, comparisons, mask),
-    content,
-    mask,
+    conflicts: conflictsFor(inputs, comparisons),
+    titleOf: titlesOf(content),
     version,
-    current: comparisons.currentIds.has(policyId),
+    current,
     ...(version ? { previousFile: chain?.entries.find((e) => e.id === version.previousId)?.sourceFile ?? version.previousId } : {}),
   });
   const findingCounts: Record<string, number> = {};
   for (const f of findings) findingCounts[f.kind] = (findingCounts[f.kind] ?? 0) + 1;
-  const m = a.metadata;
-  const metaEvidence = <T>(v: { value: T; evidence: Evidence | null; source: string } | null) =>
-    v === null ? null : { ...v, evidence: v.evidence ? maskEvidence(v.evidence, mask) : null };
 
   return {
     summary: {
       id: policyId,
-      schoolId: a.context.schoolId,
-      sourceFile: a.context.sourceFile,
-      format: a.document.format,
-      kind: a.kind,
-      school: m.school?.value ?? a.context.knownSchoolName,
-      title: m.title?.value ?? null,
-      approved: m.approved?.value ?? null,
-      lastReviewed: m.lastReviewed?.value ?? null,
-      nextReview: m.nextReview?.value ?? null,
-      reviewCycleMonths: m.reviewCycleMonths?.value ?? null,
-      review: {
-        status: a.review.status,
-        dueDate: a.review.dueDate,
-        basis: a.review.basis,
-        explanation: a.review.explanation,
-      },
-      grade: grade.grade,
-      typesCovered: a.coverage.filter((c) => c.status !== 'absent').length,
-      clauseCount: a.document.clauses.length,
-      hasAcknowledgementForm: a.document.hasAcknowledgementForm,
-      coverageCode: coverageCode(a),
+      schoolId: inputs.context.schoolId,
+      sourceFile: inputs.context.sourceFile,
+      format: inputs.format,
+      kind: inputs.kind,
+      school: inputs.school ?? inputs.context.knownSchoolName,
+      title: inputs.title,
+      approved: inputs.approved,
+      lastReviewed: inputs.lastReviewed,
+      nextReview: inputs.nextReview,
+      reviewCycleMonths: inputs.reviewCycleMonths,
+      review: inputs.review,
+      grade: inputs.grade,
+      typesCovered: inputs.typesCovered,
+      clauseCount: inputs.clauseCount,
+      hasAcknowledgementForm: inputs.hasAcknowledgementForm,
+      coverageCode: inputs.coverageCode,
       findingCounts,
-      warnings: [...a.document.warnings, ...m.warnings, ...a.staleOverrides],
-      schoolName: school?.name ?? m.school?.value ?? a.context.knownSchoolName,
-      current: comparisons.currentIds.has(policyId),
+      warnings: inputs.warnings,
+      schoolName: school?.name ?? inputs.school ?? inputs.context.knownSchoolName,
+      current,
     },
-    metadata: {
-      school: metaEvidence(m.school),
-      schoolIsPlaceholder: m.schoolIsPlaceholder,
-      title: metaEvidence(m.title),
-      approved: metaEvidence(m.approved),
-      lastReviewed: metaEvidence(m.lastReviewed),
-      nextReview: metaEvidence(m.nextReview),
-      reviewCycleMonths: metaEvidence(m.reviewCycleMonths),
-      approvingBody: metaEvidence(m.approvingBody),
-      audiences: metaEvidence(m.audiences),
-      warnings: m.warnings,
-    } as PolicyDetail['metadata'],
-    clauses,
-    text: options.includeText ? mask(a.document.text, 0) : null,
-    coverage,
     gaps,
-    outdatedReferences,
-    missingModernTopics: a.missingModern.map((t) => ({
-      typeId: t.typeId,
-      expectedSince: String(t.expectedSince),
-      expectedAtApproval: t.expectedAtApproval,
-    })),
-    grade: {
-      grade: grade.grade,
-      points: grade.points,
-      breakdown: grade.breakdown.map((b) => ({ reason: b.label, points: b.points })),
-    },
-    stances,
     lineage: {
       sourceId: nearest?.policyId ?? null,
       sourceKind: nearest ? (nearest.isTemplate ? 'template' : 'policy') : null,
@@ -263,6 +189,48 @@ export function toPolicyDetail(
       current: i === all.length - 1,
     })),
   };
+}
+
+/** The two parts as one record, in the schema's field order. */
+export function joinRecord(doc: DocumentFields, corpus: CorpusFields): PolicyDetail {
+  return {
+    summary: corpus.summary,
+    metadata: doc.metadata,
+    clauses: doc.clauses,
+    text: doc.text,
+    coverage: doc.coverage,
+    gaps: corpus.gaps,
+    outdatedReferences: doc.outdatedReferences,
+    missingModernTopics: doc.missingModernTopics,
+    grade: doc.grade,
+    stances: doc.stances,
+    lineage: corpus.lineage,
+    version: corpus.version,
+    findings: corpus.findings,
+    identity: corpus.identity,
+    history: corpus.history,
+  };
+}
+
+/** The corpus part's inputs with the school identity resolution gave the policy. */
+export function resolvedInputs(inputs: RecordInputs, comparisons: CorpusComparisons, content: ContentBundle): RecordInputs {
+  return withResolvedSchool(inputs, { byPolicy: comparisons.identity }, schoolRowsOf(content));
+}
+
+/**
+ * One policy's published record from its whole analysis (kept in memory), and the change from its previous
+ * version: the reference path the CLI's cached parts must match byte for byte.
+ */
+export function assembleRecord(
+  a: PolicyAnalysis,
+  older: PolicyAnalysis | null,
+  comparisons: CorpusComparisons,
+  content: ContentBundle,
+  options: RecordOptions,
+): PolicyDetail {
+  const doc = documentRecord(a, content, options);
+  const version = older ? versionChange(versionSide(older), versionSide(a)) : null;
+  return joinRecord(doc.fields, corpusRecord(resolvedInputs(doc.inputs, comparisons, content), comparisons, content, version));
 }
 
 export function toSchools(

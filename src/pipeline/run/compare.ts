@@ -21,7 +21,7 @@ import { findSources, type LineageResult } from '../analyse/lineage/nearest-sour
 import { stanceConflicts, type StanceConflict } from '../analyse/stances/index.ts';
 import { groupKey } from '../analyse/gaps/prevalence.ts';
 import type { ContentBundle } from './content.ts';
-import type { PolicyFacts } from './facts.ts';
+import { wordingItemsOf, type PolicyFacts } from './facts.ts';
 import type { IdentityDecision, ResolvedSchool } from '../identity/index.ts';
 
 /** One school's versions of one document, oldest first; the last is the current one. */
@@ -125,7 +125,10 @@ export function compareAcrossCorpus(
       policyId: p.policyId,
       schoolName: p.facts.school,
       groups: groupsFor(p),
-      items: p.facts.wordingItems,
+      // Expanded when the index reads this policy (once), so every policy's items are never all held at once.
+      get items() {
+        return wordingItemsOf(p.facts.wording);
+      },
     })),
   );
 

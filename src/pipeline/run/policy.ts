@@ -8,6 +8,7 @@ import { extractMetadata } from '../metadata/index.ts';
 import { applyMetadataOverrides } from '../metadata/overrides.ts';
 import { classifyClauses } from '../classify/classify.ts';
 import { computeCoverage } from '../classify/coverage.ts';
+import { withDocumentEvidence } from '../classify/document-evidence.ts';
 import { applyLabelOverrides } from '../classify/overrides.ts';
 import {
   findOutdatedReferences,
@@ -21,6 +22,7 @@ import { detectStances, type StanceFinding } from '../analyse/stances/index.ts';
 import { templateResidue, type ResidueFinding } from '../analyse/lineage/template-residue.ts';
 import { documentKind } from '../analyse/gaps/index.ts';
 import type { ContentBundle } from './content.ts';
+import { labelReview, type LabelReview } from './reviewer-decisions.ts';
 
 export interface PolicyContext {
   policyId: string;
@@ -51,6 +53,8 @@ export interface PolicyAnalysis {
   residue: ResidueFinding[];
   /** Reviewer overrides for this policy that no longer match its text, in plain English. */
   staleOverrides: string[];
+  /** The reviewer decisions that applied (and whether each changed the classifier's outcome) and those that did not. */
+  labelReview?: LabelReview;
 }
 
 function fileNameOf(sourceFile: string): string {
@@ -67,15 +71,10 @@ export function analysePolicy(document: PolicyDocument, context: PolicyContext, 
     content.overrides.metadata.filter((o) => o.policy === context.policyId),
   );
 
-  const auto = classifyClauses(document.clauses, taxonomy);
-  const reviewed = applyLabelOverrides(
-    context.policyId,
-    document.clauses,
-    auto,
-    content.overrides.labels.filter((o) => o.policy === context.policyId),
-    taxonomy,
-  );
-  const coverage = computeCoverage(reviewed.classified, document.clauses, taxonomy);
+  const auto = classifyClauses(document.clauses, taxonomy, { model: content.model });
+  const decisions = content.overrides.labels.filter((o) => o.policy === context.policyId);
+  const reviewed = applyLabelOverrides(context.policyId, document.clauses, auto, decisions, taxonomy);
+  const coverage = withDocumentEvidence(computeCoverage(reviewed.classified, document.clauses, taxonomy), document, metadata);
 
   const schoolName = metadata.school?.value ?? context.knownSchoolName;
   return {
@@ -98,6 +97,7 @@ export function analysePolicy(document: PolicyDocument, context: PolicyContext, 
       localAuthority: context.localAuthority,
       trust: context.trust,
     }),
+    labelReview: labelReview(context.policyId, decisions, reviewed.unmatched, auto, taxonomy),
     staleOverrides: reviewed.unmatched.map(
       (u) => `reviewer decision "${u.entry.action} ${u.entry.type}" for clause ${u.entry.clause} no longer matches: ${u.reason}`,
     ),

@@ -13,7 +13,10 @@ export interface StanceConflict {
  * Only dimensions on which at least two distinct values are held appear. Policies silent on a dimension are not
  * counted as a value. Dimensions follow `defs` order when given, otherwise id order.
  */
-export function stanceConflicts(policies: readonly { policyId: string; stances: readonly StanceFinding[] }[], defs?: StanceDefs): StanceConflict[] {
+/** What a conflict needs of each stance: its dimension and value (the corpus keeps only this much of each). */
+export type StanceValue = Pick<StanceFinding, 'dimensionId' | 'dimensionTitle' | 'valueId' | 'valueLabel'>;
+
+export function stanceConflicts(policies: readonly { policyId: string; stances: readonly StanceValue[] }[], defs?: StanceDefs): StanceConflict[] {
   const byDimension = new Map<string, { title: string; values: Map<string, { label: string; policyIds: Set<string> }> }>();
   for (const policy of policies) {
     for (const finding of policy.stances) {
