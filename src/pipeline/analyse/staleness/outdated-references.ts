@@ -6,7 +6,8 @@ import type { ReferenceList } from '../../references/load.ts';
 import type { ReferenceEntry } from '../../references/schema.ts';
 import type { Evidence, Span } from '../../types.ts';
 import { sentenceAround, withContext } from './context.ts';
-import { dualRegExp, fastSafe, patternScreen, screenText, type DualRegExp, type PatternScreen } from '../../structure/fast-regex.ts';
+import { dualRegExp, fastSafe, type DualRegExp } from '../../structure/fast-regex.ts';
+import { LiteralScreen, requiredLiterals } from '../../structure/required-literals.ts';
 
 export interface OutdatedReferenceHit {
   entryId: string;
@@ -36,8 +37,14 @@ export interface ClauseSpan extends Span {
 const HISTORICAL = /\b(?:replac(?:ed|es|ing)|repeal(?:ed|s)?|supersed(?:ed|es)|formerly|previously\s+(?:known|called)|renamed|rebranded|no\s+longer\s+(?:in\s+force|exists?|available|applies))\b/iu;
 
 interface CompiledReferences {
-  /** Each entry's patterns (global), with their index in the screen of the entry's flag set. */
-  patterns: Map<ReferenceEntry, { re: DualRegExp; screen: PatternScreen | null; index: number }[]>;
+  /** Each entry's patterns (global), with their number in the literal screen. */
+  patterns: Map<ReferenceEntry, { re: DualRegExp; index: number }[]>;
+  /**
+   * The words each pattern cannot match without (structure/required-literals.ts, the screen classification uses):
+   * one pass over the text rules out the patterns it cannot hold, instead of one scan per pattern (there are over
+   * a hundred, and most policies mention a handful of references).
+   */
+  screen: LiteralScreen;
 }
 
 /** Compiled once per loaded reference list. */
@@ -46,28 +53,16 @@ const compiledLists = new WeakMap<ReferenceList, CompiledReferences>();
 function compile(refs: ReferenceList): CompiledReferences {
   const cached = compiledLists.get(refs);
   if (cached !== undefined) return cached;
-  // One screen per flag set (case-insensitive, case-sensitive): a single scan of the text finds the few patterns
-  // worth running in full, instead of one scan per pattern (there are over a hundred).
-  const sourcesByFlags = new Map<string, string[]>();
-  for (const entry of refs.entries) {
-    const flags = entry.match_case ? 'u' : 'iu';
-    sourcesByFlags.set(flags, [...(sourcesByFlags.get(flags) ?? []), ...entry.patterns]);
-  }
-  const screens = new Map([...sourcesByFlags].map(([flags, sources]) => [flags, patternScreen(sources, flags)] as const));
-  const next = new Map<string, number>();
+  const filters: ReturnType<typeof requiredLiterals>[] = [];
   const patterns: CompiledReferences['patterns'] = new Map();
   for (const entry of refs.entries) {
     const flags = entry.match_case ? 'u' : 'iu';
     patterns.set(
       entry,
-      entry.patterns.map((source) => {
-        const index = next.get(flags) ?? 0;
-        next.set(flags, index + 1);
-        return { re: dualRegExp(source, `g${flags}`), screen: screens.get(flags) ?? null, index };
-      }),
+      entry.patterns.map((source) => ({ re: dualRegExp(source, `g${flags}`), index: filters.push(requiredLiterals(source, flags)) - 1 })),
     );
   }
-  const result = { patterns };
+  const result = { patterns, screen: new LiteralScreen(filters) };
   compiledLists.set(refs, result);
   return result;
 }
@@ -109,18 +104,11 @@ export function findOutdatedReferences(text: string, refs: ReferenceList, clause
   // Emphasis markup left in plain text ("**must not**") is blanked for matching only; offsets are unchanged.
   const plain = text.replace(/[*_]/gu, ' ');
   const compiled = compile(refs);
-  // On text with astral characters (or the two letters Unicode folds onto ASCII) every pattern runs as written.
+  // On text with astral characters (or the two letters Unicode folds onto ASCII) every pattern runs as written:
+  // the literal screen is exact only on fastSafe text.
   const fast = fastSafe(plain);
-  const matching = new Map<PatternScreen, Set<number>>();
-  const mayMatch = (p: { screen: PatternScreen | null; index: number }): boolean => {
-    if (!fast || p.screen === null) return true;
-    let found = matching.get(p.screen);
-    if (found === undefined) {
-      found = screenText(p.screen, plain);
-      matching.set(p.screen, found);
-    }
-    return found.has(p.index);
-  };
+  if (fast) compiled.screen.scan(plain);
+  const mayMatch = (p: { index: number }): boolean => !fast || compiled.screen.passes(p.index);
   for (const entry of refs.entries) {
     const candidates = (compiled.patterns.get(entry) ?? []).filter(mayMatch).map((p) => p.re);
     const spans = findSpans(plain, candidates, fast);

@@ -9,6 +9,7 @@
 import type { ClassifiedClause, ClauseKind, CoverageCell, Evidence, Span } from '../../types.ts';
 import type { CompiledStanceDimension, StanceDefs } from './load.ts';
 import { dualOf, fastSafe } from '../../structure/fast-regex.ts';
+import { LiteralScreen, requiredLiterals } from '../../structure/required-literals.ts';
 
 export interface StanceClause extends Span {
   id: string;
@@ -129,6 +130,13 @@ interface PreparedSentence extends Span {
 /** A clause split and blanked once, then read by every dimension. */
 interface PreparedClause {
   clause: StanceClause;
+  /** The clause with emphasis markup blanked, as the cues see it. */
+  text: string;
+  /**
+   * Per cue of every dimension (numbered as in `cueScreen`), whether the clause holds the words it cannot match
+   * without; null when the clause is not fastSafe and every cue runs.
+   */
+  mayMatch: Uint8Array | null;
   leadIn: StanceClause | null;
   leadInText: string | null;
   labels: Set<string> | undefined;
@@ -144,6 +152,8 @@ function prepareClauses(clauses: readonly StanceClause[], labels: Map<string, Se
     const text = plain[index] as string;
     return {
       clause,
+      text,
+      mayMatch: null,
       leadIn: lead < 0 ? null : (clauses[lead] as StanceClause),
       leadInText: lead < 0 ? null : (plain[lead] as string),
       labels: labels?.get(clause.id),
@@ -200,11 +210,65 @@ function matchersFor(dimension: CompiledStanceDimension): { full: Matchers; fast
   return m;
 }
 
-function candidatesFor(dimension: CompiledStanceDimension, prepared: readonly PreparedClause[]): Candidate[] {
+/**
+ * Every cue of every dimension numbered, with the words it cannot match without (structure/required-literals.ts,
+ * the screen classification uses): one pass over a clause rules out the cues it cannot hold, and a dimension none
+ * of whose cues can match is passed over without running its subject or exclusion patterns.
+ */
+interface CueScreen {
+  screen: LiteralScreen;
+  count: number;
+  /** By dimension: its cues' numbers by value, then cue, in the YAML's order. */
+  ids: Map<CompiledStanceDimension, number[][]>;
+}
+
+const cueScreens = new WeakMap<StanceDefs, CueScreen>();
+
+function cueScreen(defs: StanceDefs): CueScreen {
+  let screen = cueScreens.get(defs);
+  if (screen === undefined) {
+    const filters: ReturnType<typeof requiredLiterals>[] = [];
+    const ids = new Map<CompiledStanceDimension, number[][]>();
+    for (const dimension of defs.dimensions) {
+      ids.set(
+        dimension,
+        dimension.values.map((v) => v.cues.map((c) => filters.push(requiredLiterals(c.re.source, c.re.flags)) - 1)),
+      );
+    }
+    screen = { screen: new LiteralScreen(filters), count: filters.length, ids };
+    cueScreens.set(defs, screen);
+  }
+  return screen;
+}
+
+/**
+ * For every cue of every dimension (dimension, value and cue in the YAML's order), whether `text` holds the words it
+ * cannot match without: 0 means it cannot match. For tests and diagnostics; detection uses the same screen.
+ */
+export function cuesThatMayMatch(defs: StanceDefs, text: string): Uint8Array {
+  const cues = cueScreen(defs);
+  cues.screen.scan(text);
+  return Uint8Array.from({ length: cues.count }, (_, i) => (cues.screen.passes(i) ? 1 : 0));
+}
+
+/** Which cues each clause may match, read with one pass over the clause (only where the screen is exact). */
+function screenClauses(prepared: PreparedClause[], cues: CueScreen): void {
+  for (const p of prepared) {
+    if (!p.fastSafe) continue;
+    cues.screen.scan(p.text);
+    const mayMatch = new Uint8Array(cues.count);
+    for (let i = 0; i < cues.count; i++) mayMatch[i] = cues.screen.passes(i) ? 1 : 0;
+    p.mayMatch = mayMatch;
+  }
+}
+
+function candidatesFor(dimension: CompiledStanceDimension, prepared: readonly PreparedClause[], cueIds: readonly (readonly number[])[]): Candidate[] {
   const out: Candidate[] = [];
   const both = matchersFor(dimension);
   for (const p of prepared) {
-    const { clause, leadIn, leadInText } = p;
+    const { clause, leadIn, leadInText, mayMatch } = p;
+    // A sentence is part of its clause: a cue the clause cannot match, no sentence of it can.
+    if (mayMatch !== null && !cueIds.some((value) => value.some((id) => mayMatch[id] === 1))) continue;
     const { subject, exclude, anyCue, cues } = p.fastSafe ? both.fast : both.full;
     const labelled = p.labels !== undefined && dimension.relatedTypes.some((t) => p.labels?.has(t) === true);
     // Whether the lead-in names the subject is the same for every sentence of the clause: tested at most once.
@@ -222,6 +286,7 @@ function candidatesFor(dimension: CompiledStanceDimension, prepared: readonly Pr
       if (anyCue !== null && !anyCue.test(text)) continue;
       found: for (const [valueIndex, valueCues] of cues.entries()) {
         for (const [cueIndex, cue] of valueCues.entries()) {
+          if (mayMatch !== null && mayMatch[cueIds[valueIndex]?.[cueIndex] ?? -1] === 0) continue;
           if (cue.leadIn !== null && (leadInText === null || !cue.leadIn.test(leadInText))) continue;
           const m = cue.re.exec(text);
           if (m === null) continue;
@@ -271,9 +336,11 @@ export function detectStances(
   const defs = isDefs(labelsOrDefs) ? labelsOrDefs : maybeDefs;
   if (defs === undefined) throw new TypeError('detectStances needs the stance definitions (loadStanceDefs)');
   const prepared = prepareClauses(clauses, labelIndex(isDefs(labelsOrDefs) ? undefined : labelsOrDefs));
+  const cues = cueScreen(defs);
+  screenClauses(prepared, cues);
   const findings: StanceFinding[] = [];
   for (const dimension of defs.dimensions) {
-    const candidates = candidatesFor(dimension, prepared);
+    const candidates = candidatesFor(dimension, prepared, cues.ids.get(dimension) ?? []);
     if (candidates.length === 0) continue;
     // The first of the least under `preferred`, which is what a stable sort would put first.
     let best = candidates[0] as Candidate;
