@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --n 1000 [--n 10000] [--skip-site] [--skip-browser]`: measures every stage on a synthetic
+ * `npm run bench -- --n 1000 [--n 10000] [--skip-site] [--skip-browser] [--skip-stages]`: measures every stage on a synthetic
  * corpus of N policies and prints a Markdown table (also written to test/output/bench-<n>.json). Numbers, not
  * assertions: targets are compared in docs/benchmarks.md.
  *
@@ -7,7 +7,9 @@
  *   ingest    read + structure every file (one thread)
  *   classify  classification + coverage of every clause (one thread)
  *   analyse   the rest of the per-policy analysis (metadata, staleness, stances, residue) (one thread)
- *   cli       `npm run analyse` end to end with worker threads and no cache (wall time, peak memory)
+ *   startup   `npm run analyse` (compiled, scripts/cli.mjs) against the TypeScript through tsx, on 24 .txt files with
+ *             two worker threads and no cache: what compiling at start-up costs, in the main thread and each worker
+ *   cli       `npm run analyse` end to end with worker threads and a cold cache (wall time, peak memory)
  *   rerun     the same after changing one policy, with the cache warm (the incremental case)
  *   site      astro build of the real site on that dataset, then the search index (scripts/search-index.ts) (wall time, peak memory)
  *   floor     a bare Astro project with the same page count, then pagefind, in the same run
@@ -17,7 +19,7 @@
  *             thread task, heatmap time), when N <= 1000 (written to test/output/bench-browser-<n>.json too)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,7 +72,7 @@ async function stageTimes(policiesDir: string, contentDir: string) {
   const clauses = docs.reduce((n, d) => n + d.doc.clauses.length, 0);
 
   t = performance.now();
-  for (const { doc } of docs) computeCoverage(classifyClauses(doc.clauses, bundle.taxonomy), doc.clauses, bundle.taxonomy);
+  for (const { doc } of docs) computeCoverage(classifyClauses(doc.clauses, bundle.taxonomy, { model: bundle.model }), doc.clauses, bundle.taxonomy);
   const classify = (performance.now() - t) / 1000;
 
   t = performance.now();
@@ -96,10 +98,22 @@ async function stageTimes(policiesDir: string, contentDir: string) {
   return { files: files.length, read: docs.length, clauses, ingest, classify, analyse };
 }
 
+/** The CLI compiled and through tsx on the same 24 text files (best of three each, the machine being shared). */
+async function measureStartup(policies: string, work: string, cliArgs: (input: string, out: string) => string[]) {
+  const input = join(work, 'startup');
+  rmSync(input, { recursive: true, force: true });
+  mkdirSync(input, { recursive: true });
+  for (const f of (await listFiles(policies)).filter((f) => f.endsWith('.txt')).slice(0, 24)) copyFileSync(join(policies, f), join(input, f.replace(/\//g, '-')));
+  const out = join(work, 'startup-out');
+  const best = (env: Record<string, string>) =>
+    Math.min(...[0, 1, 2].map(() => measured(process.execPath, [...cliArgs(input, out), '--no-cache', '--workers', '2'], env).seconds));
+  return { compiled: best({}), tsx: best({ POLICY_ATLAS_NO_BUNDLE: '1' }) };
+}
+
 /** The browser figures are taken only up to this size: the targets that need them are set at 1,000 policies. */
 const BROWSER_MAX_N = 1000;
 
-async function benchOne(n: number, skipSite: boolean, skipBrowser: boolean) {
+async function benchOne(n: number, skipSite: boolean, skipBrowser: boolean, skipStages: boolean) {
   const work = `/tmp/pa-bench-${n}`;
   const corpus = join(work, 'corpus');
   if (!existsSync(join(corpus, 'truth.jsonl'))) {
@@ -108,18 +122,25 @@ async function benchOne(n: number, skipSite: boolean, skipBrowser: boolean) {
   }
   const policies = join(corpus, 'policies');
   const schools = join(corpus, 'schools.csv');
-  const stages = await stageTimes(policies, join(root, 'content'));
+  // The one-thread stage times take as long as the CLI itself: --skip-stages leaves them out (at 10,000).
+  const stages = skipStages
+    ? { files: (await listFiles(policies)).length, read: 0, clauses: 0, ingest: 0, classify: 0, analyse: 0 }
+    : await stageTimes(policies, join(root, 'content'));
 
   const data = join(work, 'data');
   const cache = join(work, 'cache');
   rmSync(cache, { recursive: true, force: true });
-  const analyseArgs = ['tsx', 'scripts/analyse.ts', '--input', policies, '--schools', schools, '--out', data, '--as-of', '2026-11-22', '--quiet'];
-  const cli = measured('npx', [...analyseArgs, '--cache', cache]);
+  // As `npm run analyse` runs it: the compiled CLI (scripts/cli.mjs), on the Node running this script.
+  const cliArgs = (input: string, out: string) => ['scripts/cli.mjs', '--input', input, '--schools', schools, '--out', out, '--as-of', '2026-11-22', '--quiet'];
+  const analyseArgs = cliArgs(policies, data);
+  measured(process.execPath, ['scripts/cli.mjs', '--help']); // compiles the CLI now if it is stale, outside every timing
+  const startup = await measureStartup(policies, work, cliArgs);
+  const cli = measured(process.execPath, [...analyseArgs, '--cache', cache]);
 
   // The incremental case: one policy edited, everything else answered from the cache.
   const first = (await listFiles(policies)).find((f) => f.endsWith('.txt'));
   if (first) appendFileSync(join(policies, first), '\nStaff must report any lost device to the school office the same day.\n');
-  const rerun = measured('npx', [...analyseArgs, '--cache', cache]);
+  const rerun = measured(process.execPath, [...analyseArgs, '--cache', cache]);
 
   let site: Timed | null = null;
   let pagefind: Timed | null = null;
@@ -148,6 +169,7 @@ async function benchOne(n: number, skipSite: boolean, skipBrowser: boolean) {
     n,
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
     stages,
+    startup,
     cli,
     rerun,
     site,
@@ -159,7 +181,7 @@ async function benchOne(n: number, skipSite: boolean, skipBrowser: boolean) {
 }
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', multiple: true }, 'skip-site': { type: 'boolean' }, 'skip-browser': { type: 'boolean' } },
+  options: { n: { type: 'string', multiple: true }, 'skip-site': { type: 'boolean' }, 'skip-browser': { type: 'boolean' }, 'skip-stages': { type: 'boolean' } },
 });
 const sizes = (values.n ?? ['100']).map(Number);
 mkdirSync(join(root, 'test/output'), { recursive: true });
@@ -167,7 +189,7 @@ const rows: string[] = [];
 const browserTables: string[] = [];
 const kB = (bytes: number): string => `${Math.round(bytes / 1024)} kB`;
 for (const n of sizes) {
-  const r = await benchOne(n, values['skip-site'] ?? false, values['skip-browser'] ?? false);
+  const r = await benchOne(n, values['skip-site'] ?? false, values['skip-browser'] ?? false, values['skip-stages'] ?? false);
   writeFileSync(join(root, `test/output/bench-${n}.json`), `${JSON.stringify(r, null, 2)}\n`);
   const s = r.stages;
   const rate = (count: number, sec: number) => (sec > 0 ? Math.round(count / sec) : 0);
@@ -178,6 +200,7 @@ for (const n of sizes) {
     `| ${n} | ${s.ingest.toFixed(1)} s (${rate(s.read, s.ingest)}/s) | ${s.classify.toFixed(1)} s (${rate(s.clauses, s.classify)} clauses/s) | ${s.analyse.toFixed(1)} s (${rate(s.read, s.analyse)}/s) | ${r.cli.seconds.toFixed(1)} s, ${r.cli.peakMB} MB (${rate(s.files, r.cli.seconds)}/s) | ${r.rerun.seconds.toFixed(1)} s | ${siteSec === null ? '–' : `${siteSec.toFixed(1)} s, ${Math.max(r.site?.peakMB ?? 0, r.pagefind?.peakMB ?? 0)} MB`} | ${floorSec === null ? '–' : `${floorSec.toFixed(1)} s`} | ${siteSec !== null && floorSec ? (siteSec / floorSec).toFixed(1) : '–'}× | ${r.full ? `${r.full.seconds.toFixed(1)} s, ${r.full.peakMB} MB` : '–'} | ${b ? `${kB(b.search.common.pageLoad.gz + b.search.common.search.gz)} / ${kB(b.search.rare.pageLoad.gz + b.search.rare.search.gz)}` : '–'} | ${b ? kB(b.dashboard.js.gz) : '–'} | ${b ? `${b.dashboard.longestTaskMs} ms, ${b.dashboard.longestFrameMs ?? '–'} ms, ${b.dashboard.heatmapMs ?? '–'} ms` : '–'} |`,
   );
   if (b) browserTables.push(`N=${n}\n\n${browserTable(b)}`);
+  console.log(`N=${n}: start-up on 24 files, compiled ${r.startup.compiled.toFixed(2)} s, through tsx ${r.startup.tsx.toFixed(2)} s`);
   console.log(`N=${n} done`);
 }
 console.log(
