@@ -18,7 +18,7 @@ function statusText(r: ReviewRow): string {
 
 /** One row of the download: the cells the table shows, as text. */
 function csvRow(r: ReviewRow, data: ReviewData): string[] {
-  const gaps = r.gaps.map((i) => data.types[i]?.[1] ?? '');
+  const gaps = r.gaps.map((i) => `${data.types[i]?.[1] ?? ''}${r.check.includes(i) ? ' (not found — check)' : ''}`);
   return [`${r.school}: ${r.title}`, r.la, statusText(r), r.grade, String(r.gaps.length), gaps.join('; '), String(r.outdated), String(r.modern)];
 }
 
@@ -46,10 +46,13 @@ function rowElement(r: ReviewRow, data: ReviewData, policyBase: string): HTMLTab
   const grade = el('td', { 'data-sort': r.grade });
   grade.append(el('span', { class: 'grade' }, r.grade));
   const gapList = el('td');
+  const check = new Set(r.check);
   const details = el('details');
   details.append(el('summary', {}, `${r.gaps.length} types`));
   const ul = el('ul');
-  for (const i of r.gaps) ul.append(el('li', {}, data.types[i]?.[1] ?? ''));
+  for (const i of r.gaps) ul.append(el('li', {}, `${data.types[i]?.[1] ?? ''}${check.has(i) ? ' (not found — check)' : ''}`));
+  const gapCount = el('td', { class: 'num', 'data-sort': String(r.gaps.length) }, String(r.gaps.length));
+  if (r.check.length > 0) gapCount.append(el('span', { class: 'source-ref' }, ` (${r.check.length} to check)`));
   details.append(ul);
   gapList.append(details);
   tr.append(
@@ -57,7 +60,7 @@ function rowElement(r: ReviewRow, data: ReviewData, policyBase: string): HTMLTab
     el('td', {}, r.la),
     status,
     grade,
-    el('td', { class: 'num' }, String(r.gaps.length)),
+    gapCount,
     gapList,
     el('td', { class: 'num' }, String(r.outdated)),
     el('td', { class: 'num' }, String(r.modern)),

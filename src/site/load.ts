@@ -10,6 +10,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { datasetSchema } from '../pipeline/dataset.ts';
+import { absentKind } from '../pipeline/output/absent-kind.ts';
+import { queueItems, type QueueItem } from './review-queue.ts';
+import { policyQuality, type PolicyQuality } from './review-quality.ts';
+import { buildDecisions, type OverridesFile } from './review-decisions.ts';
 import type {
   ClauseTypeDetail,
   Dataset,
@@ -78,11 +82,20 @@ export function loadPolicy(id: string): PolicyDetail {
   return detail;
 }
 
-/** What /data/review.json needs from a policy's detail (src/site/review-data.ts). */
+/**
+ * What /data/review.json, the review queue and the data-quality panels need from a policy's detail
+ * (src/site/review-data.ts, review-queue.ts, review-quality.ts).
+ */
 export interface PolicyReviewFacts {
   gaps: string[];
+  /** The gaps whose closest sentence came near the threshold ("not found — check"). */
+  check: string[];
   outdated: number;
   modern: number;
+  queue: QueueItem[];
+  quality: PolicyQuality;
+  /** The reviewer decisions this build holds for the policy, as content/overrides.yaml entries. */
+  decisions: OverridesFile;
 }
 
 const REVIEW_FACTS = Symbol.for('policy-atlas.review-facts');
@@ -98,7 +111,17 @@ function reviewFactsMemo(): Map<string, PolicyReviewFacts> {
 }
 
 function factsOf(d: PolicyDetail): PolicyReviewFacts {
-  return { gaps: d.gaps.map((g) => g.typeId), outdated: d.outdatedReferences.length, modern: d.missingModernTopics.length };
+  const levels = lookup('levels', () => new Map(loadDataset().taxonomy.types.map((t) => [t.id, t.level])));
+  const cells = new Map(d.coverage.map((c) => [c.typeId, c]));
+  return {
+    gaps: d.gaps.map((g) => g.typeId),
+    check: d.gaps.filter((g) => absentKind(cells.get(g.typeId) ?? { status: 'absent' }) === 'not-found-check').map((g) => g.typeId),
+    outdated: d.outdatedReferences.length,
+    modern: d.missingModernTopics.length,
+    queue: queueItems(d, levels),
+    quality: policyQuality(d),
+    decisions: buildDecisions(d),
+  };
 }
 
 /** A policy's review facts: as noted while this build loaded it, else read from its file now. */

@@ -1,6 +1,6 @@
 /**
  * A policy's full text as HTML: each clause with its anchor (#c0042, the clause id), its own number, and the
- * clause types it was given (linked) with "automatic, 82%" (the classifier's confidence) or "reviewer checked". Text between clauses
+ * clause types it was given (linked) with "automatic, 82%" (the classifier's confidence) or "checked by a reviewer". Text between clauses
  * (headings, front matter) is shown plainly. The cues behind each label are not here: src/client/policy-why.ts
  * adds them on request from the policy's JSON, which keeps a long policy's page small.
  *
@@ -11,6 +11,7 @@
 import type { PolicyDetail } from './types.ts';
 import { escapeAttr, escapeText } from './html.ts';
 import { share } from './format.ts';
+import { labelQuote } from './review-quote.ts';
 
 type Clause = PolicyDetail['clauses'][number];
 
@@ -55,17 +56,52 @@ export function policyTextHtml(detail: PolicyDetail, links: PolicyTextLinks): st
   return out.join('');
 }
 
+/**
+ * The `data-q` of a label: the words a reviewer's decision on it is pinned to (src/client/review-controls.ts
+ * offers "Confirm" and "Not right" on every label that has one).
+ */
+function quoteAttr(c: Clause, words: string, l: Clause['labels'][number]): string {
+  const q = labelQuote({ text: words, start: c.start, end: c.end }, l.sentence);
+  return q ? ` data-q="${escapeAttr(q)}"` : '';
+}
+
+/**
+ * The clause's words with the sentences its labels rest on marked, so a reader of a long paragraph sees which
+ * sentence carries each label. A one-sentence clause is the evidence itself and is left unmarked.
+ */
+function markedWords(c: Clause, words: string): string {
+  const spans = c.labels
+    .flatMap((l) => (l.sentence ? [{ start: l.sentence.start - c.start, end: l.sentence.end - c.start }] : []))
+    .filter((sp) => sp.start >= 0 && sp.end <= words.length && sp.end > sp.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  if (spans.length === 0) return escapeText(words);
+  let html = '';
+  let at = 0;
+  for (const sp of spans) {
+    if (sp.end <= at) continue;
+    const from = Math.max(sp.start, at);
+    html += escapeText(words.slice(at, from)) + `<mark class="evidence">${escapeText(words.slice(from, sp.end))}</mark>`;
+    at = sp.end;
+  }
+  return html + escapeText(words.slice(at));
+}
+
 function clauseHtml(c: Clause, words: string, links: PolicyTextLinks): string {
   const name = escapeText(clauseName(c));
   const cls = c.kind === 'list-item' ? 'clause clause-item' : 'clause';
   // Terse markup (styled by `.clause > p`, `.clause-labels small`…): this repeats for every clause of every policy.
-  let html = `<div class="${cls}" id="${escapeAttr(c.id)}"><p><span class="clause-no">${name}</span> ${escapeText(words)}</p>`;
-  if (c.labels.length > 0) {
+  let html = `<div class="${cls}" id="${escapeAttr(c.id)}"><p><span class="clause-no">${name}</span> ${markedWords(c, words)}</p>`;
+  const rejected = (c.reviews ?? []).filter((r) => r.action === 'reject' && !c.labels.some((l) => l.typeId === r.type));
+  if (c.labels.length > 0 || rejected.length > 0) {
     // Left out of the search index: the same type titles on every policy would drown the policy's own words.
     html += '<ul class="clause-labels" data-pagefind-ignore>';
     for (const l of c.labels) {
-      const mark = l.source === 'reviewer' ? '<strong>✓ reviewer checked</strong>' : `<small>automatic, ${share(l.confidence)}</small>`;
-      html += `<li><a href="${escapeAttr(links.typeHref(l.typeId))}">${escapeText(links.typeTitle(l.typeId))}</a> ${mark}</li>`;
+      const mark = l.source === 'reviewer' ? '<strong class="checked">✓ checked by a reviewer</strong>' : `<small>automatic, ${share(l.confidence)}</small>`;
+      html += `<li data-type="${escapeAttr(l.typeId)}"${l.source === 'auto' ? quoteAttr(c, words, l) : ''}><a href="${escapeAttr(links.typeHref(l.typeId))}">${escapeText(links.typeTitle(l.typeId))}</a> ${mark}</li>`;
+    }
+    // A label a reviewer rejected stays visible, struck through, so the page says a person looked at it.
+    for (const r of rejected) {
+      html += `<li class="rejected"><del>${escapeText(links.typeTitle(r.type))}</del> <strong class="checked">✗ not this type: checked by a reviewer</strong></li>`;
     }
     html += '</ul>';
   }

@@ -29,6 +29,7 @@ export function buildReviewData(factsOf: (id: string) => PolicyReviewFacts = rev
       months: monthsOverdue(p.review, asOf),
       grade: p.grade,
       gaps: d.gaps.flatMap((typeId) => (index.has(typeId) ? [index.get(typeId) ?? 0] : [])),
+      check: d.check.flatMap((typeId) => (index.has(typeId) ? [index.get(typeId) ?? 0] : [])),
       stale: [...p.coverageCode].flatMap((c, i) => (c === 's' ? [i] : [])),
       outdated: d.outdated,
       modern: d.modern,

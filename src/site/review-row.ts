@@ -15,6 +15,8 @@ export interface ReviewRow {
   grade: string;
   /** Indexes into `types` of the policy's gaps (from its per-policy gaps list). */
   gaps: number[];
+  /** Of those, the gaps where a sentence came close ("not found — check"); the rest are missing outright. */
+  check: number[];
   /** Indexes into `types` of clause types covered with out-of-date content (coverage letter s). */
   stale: number[];
   /** Outdated references found. */

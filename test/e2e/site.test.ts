@@ -118,7 +118,7 @@ describe('built site (browser)', () => {
     const labelled = d.clauses.find((c) => c.labels.some((l) => l.cues.length > 0));
     expect(labelled).toBeDefined();
     const labels = v.page.locator(`#${labelled?.id ?? ''} .clause-labels`);
-    expect((await labels.textContent()) ?? '').toMatch(/automatic, \d+%|reviewer checked/);
+    expect((await labels.textContent()) ?? '').toMatch(/automatic, \d+%|checked by a reviewer/);
     expect(await labels.locator(`a[href$="clauses/${labelled?.labels[0]?.typeId ?? ''}/"]`).count()).toBe(1);
     // The cues are not in the page (nor in the search index) until asked for: the button fills them in from the JSON.
     expect(await labels.textContent()).not.toContain('why:');
