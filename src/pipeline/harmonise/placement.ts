@@ -141,7 +141,10 @@ export function placeClauses(detail: Pick<PolicyDetail, 'clauses' | 'text'>, ind
     if (leadIn) leadIn.leadInOnly = true;
     const leadType = leadIn?.typeId ?? null;
     const bareTopics = items.every((it) => it.clause.text.trim().split(/\s+/).length <= 4 && !/\b(?:must|should|will|may|not)\b/iu.test(it.clause.text));
-    if (leadIn && leadType && NON_RULE_TYPES.has(leadType)) {
+    // A list is an aims or scope list when its lead-in is one and its items are not mostly rules of their own: a
+    // paragraph that ends "…should adhere to the following:" can read as aims, while its items are the rules.
+    const ruleItems = items.filter((it) => it.typeId !== null && !NON_RULE_TYPES.has(it.typeId)).length;
+    if (leadIn && leadType && NON_RULE_TYPES.has(leadType) && ruleItems * 2 < items.length) {
       for (const it of items) it.typeId = leadType;
     } else if (leadIn && bareTopics && items.length >= 2 && index.order.has(SCOPE_TYPE)) {
       for (const it of items) it.typeId = leadType ?? SCOPE_TYPE;

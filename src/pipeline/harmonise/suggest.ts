@@ -38,7 +38,10 @@ export function suggest(model: HarmonisationModel, entry: TypeEntry, decisions: 
   const here = decidedHere(entry, decisions);
   const agreeing = clean.filter((v) => here.every((d) => says(v, d, decisions[d] ?? '')));
   const pick = here.length > 0 ? agreeing[0] : clean[0];
-  if (pick) return { kind: 'variant', key: pick.key, variant: pick, blocks: pick.blocks };
+  // A variant's stances were found clause by clause; read together in this section (an aims list under its
+  // lead-in), its words can still state a position the trust decided against. Then it is brought up to date.
+  const fits = pick !== undefined && contradictions(model.rules.stances(pick.blocks), decisions).length === 0;
+  if (pick && fits) return { kind: 'variant', key: pick.key, variant: pick, blocks: pick.blocks };
 
   const wordings = here
     .map((d) => {
@@ -51,7 +54,7 @@ export function suggest(model: HarmonisationModel, entry: TypeEntry, decisions: 
     .filter((w): w is NonNullable<typeof w> => w !== null);
 
   // The best member wording, made current and consistent; the decided position's wording added when it is missing.
-  const base = clean[0] ?? ranked[0];
+  const base = pick ?? clean[0] ?? ranked[0];
   if (base) {
     const { blocks, changes } = bringUpToDate(base.blocks, decisions, model.rules);
     const shown = model.rules.stances(blocks);
