@@ -4,6 +4,7 @@
  */
 import type { QueueRow } from '../site/queue-data.ts';
 import { QUEUE_KIND_TEXT } from '../site/review-queue.ts';
+import { wireFilterForm } from './filter-form.ts';
 
 const PAGE = 50;
 
@@ -39,15 +40,7 @@ async function start(form: HTMLFormElement): Promise<void> {
   const more = document.getElementById('queue-more');
   if (!src || !list || !count || !more) return;
   const rows = (await (await fetch(src)).json()) as QueueRow[];
-  const params = new URLSearchParams(window.location.search);
-  for (const field of form.elements) {
-    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) {
-      const v = params.get(field.name);
-      if (v !== null) field.value = v;
-    }
-  }
-  let shown = PAGE;
-  const render = (): void => {
+  const render = (shown: number): void => {
     const f = new FormData(form);
     const get = (k: string): string => String(f.get(k) ?? '');
     const matching = rows.filter(
@@ -68,22 +61,7 @@ async function start(form: HTMLFormElement): Promise<void> {
     count.textContent = one ? `${figure} Only ${one.school}, ${one.title}.` : figure;
     more.hidden = n <= shown;
   };
-  form.addEventListener('input', () => {
-    shown = PAGE;
-    render();
-  });
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (v) next.set(k, String(v));
-    history.replaceState(null, '', `?${next.toString()}`);
-    render();
-  });
-  more.querySelector('button')?.addEventListener('click', () => {
-    shown += PAGE;
-    render();
-  });
-  render();
+  wireFilterForm(form, more, PAGE, render);
 }
 
 const form = document.querySelector<HTMLFormElement>('form.queue-filters');

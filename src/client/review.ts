@@ -7,6 +7,7 @@ import type { ReviewData, ReviewRow } from '../site/review-row.ts';
 import { REVIEW_STATUS_TEXT, partialDate } from '../site/format.ts';
 import { reviewUrgency } from '../pipeline/output/review-columns.ts';
 import { toCsv } from '../pipeline/output/csv.ts';
+import { wireFilterForm } from './filter-form.ts';
 
 /** The table's columns, as the download writes them (the same order and headings). */
 const COLUMNS = ['School', 'Local authority', 'Review status', 'Grade', 'Gaps', 'Gap clause types', 'Out-of-date references', 'Missing modern topics'] as const;
@@ -81,17 +82,9 @@ async function start(form: HTMLFormElement): Promise<void> {
   search.addAll(data.rows);
   const typeIndex = new Map(data.types.map(([id], i) => [id, i]));
 
-  const params = new URLSearchParams(window.location.search);
-  for (const field of form.elements) {
-    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) {
-      const v = params.get(field.name);
-      if (v !== null) field.value = v;
-    }
-  }
-  let shown = PAGE;
   let matching: ReviewRow[] = [];
 
-  const render = (): void => {
+  const render = (shown: number): void => {
     const f = new FormData(form);
     const get = (k: string): string => String(f.get(k) ?? '');
     const q = get('q').trim();
@@ -114,17 +107,6 @@ async function start(form: HTMLFormElement): Promise<void> {
     more.hidden = rows.length <= shown;
   };
 
-  form.addEventListener('input', () => {
-    shown = PAGE;
-    render();
-  });
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (v) next.set(k, String(v));
-    history.replaceState(null, '', `?${next.toString()}`);
-    render();
-  });
   // The download holds exactly the rows that match the filters and the table's columns, ready for Excel.
   if (download instanceof HTMLButtonElement) {
     download.hidden = false;
@@ -139,11 +121,7 @@ async function start(form: HTMLFormElement): Promise<void> {
       setTimeout(() => URL.revokeObjectURL(a.href), 0);
     });
   }
-  more.querySelector('button')?.addEventListener('click', () => {
-    shown += PAGE;
-    render();
-  });
-  render();
+  wireFilterForm(form, more, PAGE, render);
 }
 
 const form = document.querySelector<HTMLFormElement>('form.review-filters');
