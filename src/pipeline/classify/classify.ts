@@ -25,6 +25,7 @@ type Hit = ReturnType<typeof matchCues>[number];
 import { clauseModality } from './modality.ts';
 import { actorOf } from './actor.ts';
 import { leadInIndex } from './lead-in.ts';
+import { HEADING_ONLY_FACTOR, LEAD_IN_FACTOR, quoteCue } from './cue-weights.ts';
 import { isStructural } from './structural.ts';
 import { notTheRule } from './not-a-rule.ts';
 import { DEFAULT_COVERAGE } from './coverage.ts';
@@ -43,15 +44,12 @@ export interface ClassifyOptions {
 }
 
 export const DEFAULT_MIN_CONFIDENCE = 0.4;
-const LEAD_IN_FACTOR = 0.5;
-const HEADING_ONLY_FACTOR = 0.8;
 const MAX_CUES_SHOWN = 6;
 /** Below the label threshold but close enough that a person should look: "not found — check". */
 export const NEAR_MISS = 0.25;
 /** Where a sentence that only advises or describes the law is held: a near miss, never a label. */
 const NOT_A_RULE_CAP = 0.35;
 
-const quote = (s: string): string => `"${s.replace(/\s+/g, ' ').trim().slice(0, 80)}"`;
 
 
 /**
@@ -96,7 +94,7 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
         if (f.seen.has(hit.cue)) continue;
         f.seen.add(hit.cue);
         f.factor *= 1 - cue.weight * scale;
-        f.cues.push(`${label} ${quote(hit.text)}`);
+        f.cues.push(`${label} ${quoteCue(hit.text)}`);
       }
     };
     const clauseHits = matchCues(compiled, clause.text);
@@ -137,7 +135,7 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
         const m = neg.re.exec(clause.text);
         if (m) {
           confidence *= 1 + neg.weight;
-          cues.push(`against ${quote(m[0])}`);
+          cues.push(`against ${quoteCue(m[0])}`);
         }
       }
       const sentence = model?.sentence ?? sentenceWith(units, text?.firstHit ?? null);

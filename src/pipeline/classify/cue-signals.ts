@@ -5,6 +5,7 @@
  */
 import { matchCues, type CompiledTaxonomy } from './compile.ts';
 import { headingEvidence, type HeadingEvidence } from './heading-evidence.ts';
+import { HEADING_ONLY_FACTOR, LEAD_IN_FACTOR } from './cue-weights.ts';
 
 /** Text-cue confidence from which a hit counts as strong (the coverage "present" threshold). */
 const STRONG = 0.6;
@@ -81,10 +82,6 @@ export function cueSignals(
   return signals;
 }
 
-/** A list lead-in's cues count at half weight: it frames the item without stating it. */
-const LEAD_IN_FACTOR = 0.5;
-/** Headings alone say what a section is about, not that a sentence in it is a rule of that type. */
-const HEADING_ONLY_FACTOR = 0.8;
 
 /**
  * The cues' confidence per type (by index into `compiled.types`) for one sentence, by the same noisy-OR the cue

@@ -3,10 +3,9 @@
  * whose cues match (k = levels out from the nearest heading), and the cues shown to a reader.
  */
 import type { CompiledType } from './compile.ts';
+import { quoteCue } from './cue-weights.ts';
 
 const HEADING_DECAY = 0.75;
-
-const quote = (s: string): string => `"${s.replace(/\s+/g, ' ').trim().slice(0, 80)}"`;
 
 /** Best heading evidence for each type, cached per heading path (clauses of a section share it). */
 export interface HeadingEvidence {
@@ -26,7 +25,7 @@ export function headingEvidence(types: CompiledType[], path: readonly string[]):
       for (const h of type.headings) if (h.weight > best && h.re.test(heading)) best = h.weight;
       if (best > 0) {
         factor *= 1 - best * HEADING_DECAY ** k;
-        cues.push(`heading ${quote(heading)}`);
+        cues.push(`heading ${quoteCue(heading)}`);
       }
     }
     return { factor, cues };
