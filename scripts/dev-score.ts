@@ -13,12 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { parse as parseYaml } from 'yaml';
 import { loadTaxonomy, type Taxonomy } from '../src/pipeline/taxonomy/index.ts';
-import { classifyClauses, computeCoverage } from '../src/pipeline/classify/index.ts';
 import { ingest } from '../src/pipeline/ingest/index.ts';
 import { structure } from '../src/pipeline/structure/index.ts';
 import type { CoverageCell, ClassifiedClause, PolicyDocument } from '../src/pipeline/types.ts';
 import { extractMetadata } from '../src/pipeline/metadata/index.ts';
-import { withDocumentEvidence } from '../src/pipeline/classify/document-evidence.ts';
+import { coverageFor } from './lib/cross-validate.ts';
 import { loadClauseModel } from '../src/pipeline/classify/model.ts';
 import type { ClauseModel } from '../src/pipeline/classify/model-schema.ts';
 
@@ -74,9 +73,7 @@ export async function writeCoverage(
     if (file === 'SOURCES.md') continue;
     const bytes = new Uint8Array(readFileSync(join(docsDir, file)));
     const doc = structure(await ingest(bytes, file));
-    const classified = classifyClauses(doc.clauses, taxonomy, { model });
-    const metadata = extractMetadata(doc, { fileName: file, asOf: '2026-12-07' });
-    const cells = withDocumentEvidence(computeCoverage(classified, doc.clauses, taxonomy), doc, metadata);
+    const { classified, cells } = coverageFor(doc, extractMetadata(doc, { fileName: file, asOf: '2026-12-07' }), taxonomy, model);
     results.push({ file, doc, classified, cells });
   }
   mkdirSync(outDir, { recursive: true });

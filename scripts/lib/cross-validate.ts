@@ -16,7 +16,7 @@ import { trainClauseModel, DEFAULT_TRAIN_OPTIONS, type TrainOptions, type Traini
 import { trainingExamples } from '../../src/pipeline/classify/training.ts';
 import type { ClauseModel } from '../../src/pipeline/classify/model-schema.ts';
 import type { Taxonomy } from '../../src/pipeline/taxonomy/load.ts';
-import type { CoverageCell, PolicyDocument, PolicyMetadata } from '../../src/pipeline/types.ts';
+import type { ClassifiedClause, CoverageCell, PolicyDocument, PolicyMetadata } from '../../src/pipeline/types.ts';
 import { scoreClauses, type GoldDocument, type Scores } from './gold-score.ts';
 import type { TrainingData } from './training-data.ts';
 
@@ -64,11 +64,20 @@ export interface VariantResult {
   scores: Record<GoldSet | 'all', Scores>;
 }
 
-/** The document's coverage exactly as the CLI computes it (run/policy.ts), without reviewer overrides. */
-export function coverageOf(doc: EvalDocument, taxonomy: Taxonomy, model: ClauseModel | null, useCues: boolean): CoverageCell[] {
-  const classified = classifyClauses(doc.document.clauses, taxonomy, { model, useCues });
-  return withDocumentEvidence(computeCoverage(classified, doc.document.clauses, taxonomy), doc.document, doc.metadata);
+/** A document's coverage exactly as the CLI computes it (run/policy.ts), without reviewer overrides. */
+export function coverageFor(
+  document: PolicyDocument,
+  metadata: PolicyMetadata,
+  taxonomy: Taxonomy,
+  model: ClauseModel | null,
+  useCues = true,
+): { classified: ClassifiedClause[]; cells: CoverageCell[] } {
+  const classified = classifyClauses(document.clauses, taxonomy, { model, useCues });
+  return { classified, cells: withDocumentEvidence(computeCoverage(classified, document.clauses, taxonomy), document, metadata) };
 }
+
+const coverageOf = (doc: EvalDocument, taxonomy: Taxonomy, model: ClauseModel | null, useCues: boolean): CoverageCell[] =>
+  coverageFor(doc.document, doc.metadata, taxonomy, model, useCues).cells;
 
 export interface CrossValidateOptions {
   train?: Partial<TrainOptions>;
