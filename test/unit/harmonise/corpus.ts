@@ -16,7 +16,7 @@ import type { DraftRules } from '../../../src/pipeline/harmonise/checks.ts';
 
 const ROOT = process.cwd();
 /** Seed fixture → the school folder and file name it has in the demo corpus. */
-const SEEDS: [string, string][] = [
+export const SEEDS: [string, string][] = [
   ['000_f295fe4824b47e99.txt', 'oakwood-primary/ict-use-policy-2012.txt'],
   ['001_e467dfff412ec3fa.txt', 'westbrook-primary/acceptable-use-policy-2024.txt'],
   ['002_0133e99881feddac.txt', 'hanson-school/acceptable-use-ict-mobile-social-2018.txt'],

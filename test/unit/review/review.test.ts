@@ -19,15 +19,9 @@ import { policyQuality } from '../../../src/site/review-quality.ts';
 import { labelQuote, pinQuote } from '../../../src/site/review-quote.ts';
 import type { PolicyDetail } from '../../../src/pipeline/dataset.ts';
 import { parseCsv } from '../robustness/harness.ts';
+import { SEEDS } from '../harmonise/corpus.ts';
 
 const ROOT = process.cwd();
-const SEEDS: [string, string][] = [
-  ['000_f295fe4824b47e99.txt', 'oakwood-primary/ict-use-policy-2012.txt'],
-  ['001_e467dfff412ec3fa.txt', 'westbrook-primary/acceptable-use-policy-2024.txt'],
-  ['002_0133e99881feddac.txt', 'hanson-school/acceptable-use-ict-mobile-social-2018.txt'],
-  ['003_ba2811e87db779cd.txt', 'our-lady-of-peace/computing-code-of-conduct-2016.txt'],
-  ['004_e10d6709eb2a89d0.txt', 'west-coventry-academy/ict-user-policy-2017.txt'],
-];
 
 async function analyse(labels: unknown[] = []): Promise<CorpusResult> {
   const content = await loadContent(join(ROOT, 'content'), join(ROOT, 'content/schools.csv'));
