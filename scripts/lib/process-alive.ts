@@ -25,15 +25,30 @@ export function isRunning(holder: ProcessId): boolean {
   return now === null || now === holder.start;
 }
 
-/** `kill(pid, 0)` checks existence without sending anything; EPERM means it exists but belongs to someone else. */
+/**
+ * `kill(pid, 0)` checks existence without sending anything; EPERM means it exists but belongs to someone else.
+ * A killed process whose parent never collects it (an orphan in a container whose first process does not reap)
+ * stays in the table as a zombie, still answering `kill(pid, 0)`: it runs no code, so it counts as gone.
+ */
 export function pidExists(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  const state = procState(pid);
+  return state !== 'Z' && state !== 'X';
+}
+
+/** Field 3 of /proc/<pid>/stat (R, S, D, Z, …); null where there is no /proc. */
+function procState(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null;
+  } catch {
+    return null;
   }
 }
 
