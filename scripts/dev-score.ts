@@ -15,7 +15,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadTaxonomy, type Taxonomy } from '../src/pipeline/taxonomy/index.ts';
 import { ingest } from '../src/pipeline/ingest/index.ts';
 import { structure } from '../src/pipeline/structure/index.ts';
-import type { CoverageCell, ClassifiedClause, PolicyDocument } from '../src/pipeline/types.ts';
+import type { CoverageCell, ClassifiedClause, PolicyDocument, PolicyMetadata } from '../src/pipeline/types.ts';
 import { extractMetadata } from '../src/pipeline/metadata/index.ts';
 import { coverageFor } from './lib/cross-validate.ts';
 import { loadClauseModel } from '../src/pipeline/classify/model.ts';
@@ -56,6 +56,7 @@ export interface DocResult {
   doc: PolicyDocument;
   classified: ClassifiedClause[];
   cells: CoverageCell[];
+  metadata: PolicyMetadata;
 }
 
 const csvField = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -73,16 +74,20 @@ export async function writeCoverage(
     if (file === 'SOURCES.md') continue;
     const bytes = new Uint8Array(readFileSync(join(docsDir, file)));
     const doc = structure(await ingest(bytes, file));
-    const { classified, cells } = coverageFor(doc, extractMetadata(doc, { fileName: file, asOf: '2026-12-07' }), taxonomy, model);
-    results.push({ file, doc, classified, cells });
+    const metadata = extractMetadata(doc, { fileName: file, asOf: '2026-12-07' });
+    const { classified, cells } = coverageFor(doc, metadata, taxonomy, model);
+    results.push({ file, doc, classified, cells, metadata });
   }
   mkdirSync(outDir, { recursive: true });
   const rows = ['policy_id,source_file,clause_id,status,confidence,evidence'];
-  const policies = ['policy_id,source_file'];
+  // Metadata as the pipeline reads it without schools.csv (so US day/month order rests on the text alone).
+  const policies = ['policy_id,source_file,approved,last_reviewed,next_review,review_cycle_months'];
   for (const r of results) {
     const policyId = basename(r.file).replace(/\.[^.]+$/, '');
     const source = `${GOLD_SETS[set].docs}/${r.file}`;
-    policies.push([policyId, source].map(csvField).join(','));
+    const m = r.metadata;
+    const meta = [m.approved?.value, m.lastReviewed?.value, m.nextReview?.value, m.reviewCycleMonths?.value].map((v) => (v == null ? '' : String(v)));
+    policies.push([policyId, source, ...meta].map(csvField).join(','));
     for (const c of r.cells) {
       rows.push([policyId, source, c.typeId, c.status, c.confidence.toFixed(3), c.evidence.map((e) => e.quote).join(' … ')].map(csvField).join(','));
     }

@@ -23,18 +23,41 @@ function stemOf(token: string): string {
   return stem;
 }
 
-/** Lower-cased Porter stems of the words of `text`; numbers become `#` so "2018" and "1998" share a feature. */
-export function stems(text: string): string[] {
+let lastText: string | null = null;
+let lastStems: readonly string[] = [];
+
+/**
+ * Lower-cased Porter stems of the words of `text`; numbers become `#` so "2018" and "1998" share a feature.
+ * The model asks for one sentence's stems twice in a row (its word features, then its overlap with the type
+ * descriptions), so the last answer is kept.
+ */
+export function stems(text: string): readonly string[] {
+  if (text === lastText) return lastStems;
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(WORD)) out.push(stemOf(m[0]));
+  lastText = text;
+  lastStems = out;
   return out;
+}
+
+/** `w:<stem>` strings, made once per stem rather than once per occurrence. */
+const wordFeatureCache = new Map<string, string>();
+
+function wordFeature(stem: string): string {
+  let feature = wordFeatureCache.get(stem);
+  if (feature === undefined) {
+    feature = `w:${stem}`;
+    if (wordFeatureCache.size >= STEM_CACHE_LIMIT) wordFeatureCache.clear();
+    wordFeatureCache.set(stem, feature);
+  }
+  return feature;
 }
 
 /** Words and word pairs carry most of the meaning; the pair keeps negation ("not share") and objects ("share password"). */
 function textFeatures(words: readonly string[], into: Set<string>): void {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    into.add(`w:${w}`);
+    into.add(wordFeature(w));
     const next = words[i + 1];
     if (next !== undefined) into.add(`b:${w}_${next}`);
   }
@@ -61,16 +84,61 @@ const YEAR = /\b(?:19|20)\d{2}\b/;
  * contents line ends in a page number, a cover sheet is at the top and full of dates and capitals).
  */
 function shapeFeatures(text: string, position: number, into: Set<string>): void {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const { words, letters, capitals } = countShape(text);
   if (position < TOP) into.add('s:top');
   if (words <= 5) into.add('s:short');
   else if (words > 40) into.add('s:long');
   if (!/[.!?;:,]["'’”)]?$/u.test(text)) into.add('s:no-stop');
   if (/\bpages?\s+\d+\b|\.{4,}|\s\d{1,3}$/iu.test(text)) into.add('s:page');
   if (YEAR.test(text)) into.add('s:year');
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 8 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6) into.add('s:caps');
+  if (letters >= 8 && capitals / letters > 0.6) into.add('s:caps');
   if (/©|\bcopyright\b|\ball rights reserved\b/iu.test(text)) into.add('s:copyright');
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const ALNUM = /[\p{L}\p{N}]/u;
+const SPACE = /\s/u;
+
+/**
+ * In one pass over the characters: words (runs between white space holding a letter or digit), letters, and
+ * capital letters. Every sentence the model reads goes through here, so ASCII is decided without a regex.
+ */
+function countShape(text: string): { words: number; letters: number; capitals: number } {
+  let words = 0;
+  let letters = 0;
+  let capitals = 0;
+  let wordHasAlnum = false;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    let space: boolean;
+    let letter = false;
+    let upper = false;
+    let digit = false;
+    if (c < 128) {
+      space = c === 32 || (c >= 9 && c <= 13);
+      upper = c >= 65 && c <= 90;
+      letter = upper || (c >= 97 && c <= 122);
+      digit = c >= 48 && c <= 57;
+    } else {
+      space = SPACE.test(ch);
+      if (!space) {
+        letter = LETTER.test(ch);
+        upper = letter && UPPER.test(ch);
+        digit = !letter && ALNUM.test(ch);
+      }
+    }
+    if (space) {
+      if (wordHasAlnum) words++;
+      wordHasAlnum = false;
+      continue;
+    }
+    if (letter || digit) wordHasAlnum = true;
+    if (letter) letters++;
+    if (upper) capitals++;
+  }
+  if (wordHasAlnum) words++;
+  return { words, letters, capitals };
 }
 
 /** Headings and lead-ins repeat over every sentence under them: their word features are worked out once. */
@@ -87,7 +155,7 @@ function contextFeatures(prefix: string, text: string): readonly string[] {
   return features;
 }
 
-/** The sorted, de-duplicated feature strings of one sentence. */
+/** The de-duplicated feature strings of one sentence, in the order met (the scorer does not need them sorted). */
 export function unitFeatures(unit: UnitInput): string[] {
   const features = new Set<string>();
   textFeatures(stems(unit.text), features);
@@ -96,7 +164,7 @@ export function unitFeatures(unit: UnitInput): string[] {
   if (unit.leadIn !== null) for (const f of contextFeatures('l:', unit.leadIn)) features.add(f);
   shapeFeatures(unit.text, unit.position, features);
   for (const signal of unit.cueSignals) features.add(signal);
-  return [...features].sort();
+  return [...features];
 }
 
 /** How a feature reads in an explanation: `word "password"`, `heading word "email"`, `cue for sec-mfa`. */

@@ -38,11 +38,17 @@ export interface ModelEvidence {
 /** Below this a type is not even a candidate: keeps the label list (and "near miss" reporting) short. */
 const FLOOR = 0.05;
 
-const typeIndexCache = new WeakMap<CompiledTaxonomy, Map<string, number>>();
+const typeIndexCache = new WeakMap<CompiledTaxonomy, WeakMap<object, Int32Array>>();
 
-function typeIndexOf(compiled: CompiledTaxonomy): Map<string, number> {
-  let index = typeIndexCache.get(compiled);
-  if (!index) typeIndexCache.set(compiled, (index = new Map(compiled.types.map((t, i) => [t.id, i]))));
+/** For each of the model's types, its index in the compiled taxonomy (−1 for a type the taxonomy lacks). */
+function taxonomyIndexOf(compiled: CompiledTaxonomy, scorer: { typeIds: string[] }): Int32Array {
+  let byScorer = typeIndexCache.get(compiled);
+  if (!byScorer) typeIndexCache.set(compiled, (byScorer = new WeakMap()));
+  let index = byScorer.get(scorer);
+  if (!index) {
+    const ids = new Map(compiled.types.map((t, i) => [t.id, i]));
+    byScorer.set(scorer, (index = Int32Array.from(scorer.typeIds, (id) => ids.get(id) ?? -1)));
+  }
   return index;
 }
 
@@ -66,7 +72,7 @@ export function modelEvidence(
   firstPosition: number,
 ): ModelEvidence {
   const scorer = compileModel(model);
-  const typeIndex = typeIndexOf(compiled);
+  const typeIndex = taxonomyIndexOf(compiled, scorer);
   const modelIndex = modelIndexOf(scorer);
   const byType = new Map<number, TypeEvidence>();
   units.forEach((unit, k) => {
@@ -85,8 +91,8 @@ export function modelEvidence(
     for (let m = 0; m < probs.length; m++) {
       const p = probs[m] as number;
       if (p < FLOOR) continue;
-      const t = typeIndex.get(scorer.typeIds[m] as string);
-      if (t === undefined) continue;
+      const t = typeIndex[m] as number;
+      if (t < 0) continue;
       const best = byType.get(t);
       if (best && best.probability >= p) continue;
       const evidence: TypeEvidence = { probability: Math.round(p * 1000) / 1000, reasons: [], features, modelIndex: m };

@@ -45,6 +45,15 @@ export function pairInputs(taxonomy: Taxonomy, context: PairContext, withCues: b
     cache.set(key, headingOverlap);
   }
   for (const [t, v] of headingOverlap) put(t, 2, v);
-  if (context.leadIn !== null) for (const [t, v] of prototypeOverlap(prototypes, context.leadIn)) put(t, 3, v);
+  if (context.leadIn !== null) {
+    // Every item of a list shares its lead-in: the same cache serves, under a key no heading path can have.
+    const leadKey = `\u0001${context.leadIn}`;
+    let leadOverlap = cache.get(leadKey);
+    if (!leadOverlap) {
+      leadOverlap = prototypeOverlap(prototypes, context.leadIn);
+      cache.set(leadKey, leadOverlap);
+    }
+    for (const [t, v] of leadOverlap) put(t, 3, v);
+  }
   return out;
 }
