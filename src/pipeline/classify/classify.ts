@@ -33,6 +33,7 @@ import { headingEvidence, type HeadingEvidence } from './heading-evidence.ts';
 import type { ClauseModel } from './model-schema.ts';
 import { modelEvidence, reasonsOf, type ModelEvidence } from './model-evidence.ts';
 import { clauseSentences, sentenceWith } from './units.ts';
+import { findRoleHolder, ROLE_TYPE } from './role-holders.ts';
 
 export interface ClassifyOptions {
   /** Default minimum confidence for a label (types may set their own `min`). */
@@ -47,6 +48,8 @@ export const DEFAULT_MIN_CONFIDENCE = 0.4;
 const MAX_CUES_SHOWN = 6;
 /** Below the label threshold but close enough that a person should look: "not found — check". */
 export const NEAR_MISS = 0.25;
+/** A line naming a role and its holder is the roles type stated plainly (role-holders.ts). */
+const ROLE_HOLDER_CONFIDENCE = 0.7;
 /** Where a sentence that only advises or describes the law is held: a near miss, never a label. */
 const NOT_A_RULE_CAP = 0.35;
 
@@ -105,11 +108,23 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
       add(hits, LEAD_IN_FACTOR, 'lead-in');
     }
 
+    const roleHolder = types.some((t) => t.id === ROLE_TYPE) ? findRoleHolder(clause.text) : null;
+    const roleLabel = (): ClauseLabel | null =>
+      roleHolder && {
+        typeId: ROLE_TYPE,
+        confidence: ROLE_HOLDER_CONFIDENCE,
+        cues: [`named role holder ${quoteCue(roleHolder.text)}`],
+        source: 'auto',
+        sentence: { start: clause.start + roleHolder.span.start, end: clause.start + roleHolder.span.end },
+      };
+
     if (isStructural(clause.text)) {
-      // A cover sheet or a document-control block: no label, and no list below it takes it as a lead-in.
+      // A cover sheet or a document-control block: no label but the key people it names, and no list below it
+      // takes it as a lead-in.
       position += clauseSentences(clause, i).length;
       actors.push('other');
-      results.push({ clauseId: clause.id, labels: [], modality: 'information', actor: 'other' });
+      const role = roleLabel();
+      results.push({ clauseId: clause.id, labels: role ? [role] : [], modality: 'information', actor: 'other' });
       continue;
     }
     const units = clauseSentences(clause, i);
@@ -157,6 +172,14 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
         if (sentence) miss.sentence = sentence;
         nearMisses.push(miss);
       }
+    }
+    const role = roleLabel();
+    const held = labels.find((l) => l.typeId === ROLE_TYPE);
+    if (role && (!held || held.confidence < role.confidence)) {
+      if (held) labels.splice(labels.indexOf(held), 1);
+      labels.push(role);
+      const miss = nearMisses.findIndex((m) => m.typeId === ROLE_TYPE);
+      if (miss >= 0) nearMisses.splice(miss, 1);
     }
     labels.sort((a, b) => b.confidence - a.confidence);
 
