@@ -1,6 +1,6 @@
 /**
  * Re-splits the labelled documents with today's structure stage, for when a change there moves sentence
- * boundaries. A sentence whose text is unchanged keeps its labels; a piece of a sentence that was split inherits
+ * boundaries or headings. A sentence whose text is unchanged keeps its labels; a piece of a sentence that was split inherits
  * the labels of the sentence it came from and is listed, so a person can check it. The training files are
  * rewritten in place; nothing else is touched.
  *
@@ -37,14 +37,14 @@ for (const labelled of data.documents) {
   const units = sentenceUnits(doc.clauses);
   const covered = units.filter((u) => labelled.sentences.some((s) => s.text.includes(u.text))).length;
   if (covered < units.length / 2) continue;
-  if (units.length !== labelled.sentences.length || !units.every((u) => byText.has(u.text))) {
-    const lines = units.map((u, n) => {
-      const same = byText.get(u.text);
-      const parent = same ?? labelled.sentences.find((s) => s.text.includes(u.text));
-      if (!same) console.log(`${labelled.doc} ${n}: ${parent ? `inherits [${parent.types.join(', ')}]` : 'new, no labels'}: ${JSON.stringify(u.text.slice(0, 100))}`);
-      const clause = doc.clauses[u.clause];
-      return formatSentence({ u: n, headings: clause?.headingPath ?? [], leadIn: leads[u.clause] ?? null, text: u.text, types: parent?.types ?? [] });
-    });
-    writeFileSync(join(sentencesDir, files[0] as string), lines.join(''));
-  }
+  // Headings and lead-ins are refreshed too: the model reads them, so they must be what structure gives today.
+  const lines = units.map((u, n) => {
+    const same = byText.get(u.text);
+    const parent = same ?? labelled.sentences.find((s) => s.text.includes(u.text));
+    if (!same) console.log(`${labelled.doc} ${n}: ${parent ? `inherits [${parent.types.join(', ')}]` : 'new, no labels'}: ${JSON.stringify(u.text.slice(0, 100))}`);
+    const clause = doc.clauses[u.clause];
+    return formatSentence({ u: n, headings: clause?.headingPath ?? [], leadIn: leads[u.clause] ?? null, text: u.text, types: parent?.types ?? [] });
+  });
+  const path = join(sentencesDir, files[0] as string);
+  if (readFileSync(path, 'utf8') !== lines.join('')) writeFileSync(path, lines.join(''));
 }

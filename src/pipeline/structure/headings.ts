@@ -13,6 +13,9 @@ const YEAR = /\b(?:19|20)\d\d\b/;
 /** A line opening with a person ("I have read…", "You must…") is a sentence, however short. */
 const PERSONAL = /^(?:I|We|You|Our|My|Your|They|He|She|It|Please)\s+\p{Ll}/u;
 
+/** "Term – what it means": one entry of a glossary, where a short entry looks like a title. */
+const DEFINITION = /^\p{Lu}[^–—\n]{1,40}?\s[–—-]\s+\S/u;
+
 /** Share of the line's letters (from `from`) inside its emphasised spans. */
 function emphasisedShare(u: Unit, from: number): number {
   const letters = (a: number, b: number): number => u.text.slice(a - u.start, b - u.start).replace(/[^\p{L}]/gu, '').length;
@@ -73,8 +76,10 @@ export function headingDecision(u: Unit, prev: Unit | undefined, next: Unit | un
     return null;
   }
   if (label) return null;
-  // Plain text and Markdown: a short title-like line on its own.
-  if (u.role === 'unknown' && u.alone && titleLike(rest, 12) && !YEAR.test(rest) && !/:\s/.test(rest) && !/^["'‘“(]/.test(rest) && !PERSONAL.test(rest)) {
+  // Plain text and Markdown: a short title-like line on its own, unless it is one of a run of "Term – meaning" lines.
+  const definition = (v: Unit | undefined): boolean => v !== undefined && v.role !== 'heading' && DEFINITION.test(contentOf(v));
+  if (DEFINITION.test(rest) && (definition(next) || definition(prev))) return null;
+  if (u.role === 'unknown' && u.alone && /\p{L}{2}/u.test(rest) && titleLike(rest, 12) && !YEAR.test(rest) && !/:\s/.test(rest) && !/^["'‘“(]/.test(rest) && !PERSONAL.test(rest)) {
     return { level: null, label: null, textStart };
   }
   return null;
