@@ -159,8 +159,10 @@ function contextFeatures(prefix: string, text: string): readonly string[] {
 export function unitFeatures(unit: UnitInput): string[] {
   const features = new Set<string>();
   textFeatures(stems(unit.text), features);
-  // The nearest heading says most about a sentence; outer headings only add their words once.
-  for (const f of contextFeatures('h:', unit.headings.join('\n'))) features.add(f);
+  // Only the nearest heading's words: outer ones (often the document's title, over every sentence) taught the model
+  // the style of its training documents more than the topic. They still count through the heading cues and the
+  // description overlap (pair-inputs.ts).
+  for (const f of contextFeatures('h:', unit.headings.at(-1) ?? '')) features.add(f);
   if (unit.leadIn !== null) for (const f of contextFeatures('l:', unit.leadIn)) features.add(f);
   shapeFeatures(unit.text, unit.position, features);
   for (const signal of unit.cueSignals) features.add(signal);
