@@ -113,7 +113,7 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
       roleHolder && {
         typeId: ROLE_TYPE,
         confidence: ROLE_HOLDER_CONFIDENCE,
-        cues: [`named role holder ${quoteCue(roleHolder.text)}`],
+        cues: [`named holder of the role ${quoteCue(roleHolder.role)}`],
         source: 'auto',
         sentence: { start: clause.start + roleHolder.span.start, end: clause.start + roleHolder.span.end },
       };

@@ -63,8 +63,8 @@ function nameAt(rest: string): string | null {
 }
 
 export interface RoleHolder {
-  /** The role and name as written, for the label's reasons. */
-  text: string;
+  /** The role as written, for the label's reasons. The name is left out: reasons are published unmasked. */
+  role: string;
   /** Offsets of the line within the clause text. */
   span: Span;
 }
@@ -80,7 +80,7 @@ export function findRoleHolder(text: string): RoleHolder | null {
       const name = nameAt(after.slice(between.length));
       if (name) {
         const start = lineStart + (line.length - line.trimStart().length);
-        return { text: `${m[0]} ${name}`.replace(/\s+/g, ' '), span: { start, end: lineStart + line.trimEnd().length } };
+        return { role: m[0].replace(/\s+/g, ' '), span: { start, end: lineStart + line.trimEnd().length } };
       }
     }
     lineStart += line.length + 1;
