@@ -8,6 +8,7 @@ import type { ClassifiedClause, CoverageCell } from '../types.ts';
 import type { LabelOverride, UnmatchedOverride } from '../classify/overrides.ts';
 import { resolveTypeId, type Taxonomy } from '../taxonomy/load.ts';
 import type { ReviewDecision, StaleDecision } from '../dataset.ts';
+import { DEFAULT_COVERAGE } from '../classify/coverage.ts';
 
 /** One decision that matched its clause, with whether it changed what the classifier had said. */
 export interface AppliedDecision {
@@ -33,7 +34,8 @@ export function labelReview(
   taxonomy: Taxonomy,
 ): LabelReview {
   const failed = new Set(unmatched.map((u) => u.entry));
-  const autoTypes = new Map(auto.map((c) => [c.clauseId, new Set(c.labels.map((l) => l.typeId))]));
+  // A label too weak to count in coverage (below "partial") left the cell absent: adding it changes the outcome.
+  const autoTypes = new Map(auto.map((c) => [c.clauseId, new Set(c.labels.filter((l) => l.confidence >= DEFAULT_COVERAGE.partial).map((l) => l.typeId))]));
   const applied: AppliedDecision[] = [];
   for (const entry of entries) {
     if (entry.policy !== policyId || failed.has(entry)) continue;
