@@ -105,7 +105,7 @@ describe('built site (browser)', () => {
     // Every gap, with why it matters / what to ask, and the peer wording where there is one.
     expect(await v.page.locator('[id^="gap-"][id$="-h"]').count()).toBe(d.gaps.length);
     const withWording = d.gaps.find((g) => g.suggestedWording);
-    if (withWording) expect(await v.page.locator(`#gap-${withWording.typeId} blockquote`).textContent()).toBe(withWording.suggestedWording);
+    if (withWording) expect(await v.page.locator(`#gap-${withWording.typeId} blockquote.starting-point`).textContent()).toBe(withWording.suggestedWording);
     expect(await v.page.locator('#gaps ~ .finding').filter({ hasText: 'What to ask:' }).count()).toBeGreaterThan(0);
     const outdated = d.outdatedReferences[0];
     if (outdated) expect(await v.page.locator(`#ref-${outdated.referenceId}`).locator('..').textContent()).toContain(outdated.replacedBy);
