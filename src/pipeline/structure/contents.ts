@@ -26,9 +26,11 @@ function titleOf(text: string): string {
     .trim();
 }
 
+/** An entry is a short title: a line introducing a list ("…read in conjunction with:") is running text. */
 function entryLike(u: Unit): boolean {
   const t = contentOf(u);
-  return t.length <= 130 && !/[.;]$/.test(t) && /\p{L}/u.test(t);
+  const words = t.split(/\s+/).length;
+  return t.length <= 130 && !/[.;]$/.test(t) && !(words >= 5 && /:$/.test(t)) && /\p{L}/u.test(t);
 }
 
 /**

@@ -65,6 +65,19 @@ describe('exclusions on the seeds', () => {
     }
   });
 
+  it('ends a contents list at a line that introduces a list, and keeps that line as a clause', async () => {
+    const doc = await load('dev/step-trust-esafety-data-security.txt');
+    expect(doc.excluded.some((x) => x.kind === 'contents')).toBe(true);
+    expect(doc.clauses.map((c) => c.text)).toContain('This policy is to be read in conjunction with our Safeguarding Policies and Curriculum Policies:');
+  });
+
+  it('does not take a glossary entry or a phone number for a heading', async () => {
+    const anthem = await load('dev/anthem-schools-trust-staff-aua-2019.txt');
+    expect(anthem.headings.map((h) => h.text)).toEqual(['Acceptable Use Agreement']);
+    const rainford = await load('dev/rainford-ce-primary-online-safety-policy.txt');
+    expect(rainford.headings.map((h) => h.text).filter((t) => !/\p{L}{2}/u.test(t))).toEqual([]);
+  });
+
   it('keeps the West Coventry clause numbers, qualified by their section', async () => {
     const doc = await load(`seeds/${SEEDS[4]}.txt`);
     const labels = doc.clauses.map((c) => c.label);
