@@ -48,6 +48,12 @@ export const DEFAULT_MIN_CONFIDENCE = 0.4;
 const MAX_CUES_SHOWN = 6;
 /** Below the label threshold but close enough that a person should look: "not found — check". */
 export const NEAR_MISS = 0.25;
+const HEDGE_REASON = {
+  advice: 'not a rule: advice to consider it',
+  'law-summary': 'not a rule: describes the law, no duty',
+  itself: 'not a link: the document naming itself',
+} as const;
+
 /** A line naming a role and its holder is the roles type stated plainly (role-holders.ts). */
 const ROLE_HOLDER_CONFIDENCE = 0.7;
 /** Where a sentence that only advises or describes the law is held: a near miss, never a label. */
@@ -128,6 +134,7 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
       continue;
     }
     const units = clauseSentences(clause, i);
+    const firstPosition = position;
     const learned: ModelEvidence | null = options.model ? modelEvidence(options.model, taxonomy, compiled, clause, units, leadIn, clauseHits, position) : null;
     position += units.length;
 
@@ -155,11 +162,12 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
       }
       const sentence = model?.sentence ?? sentenceWith(units, text?.firstHit ?? null);
       const words = sentence ? clause.text.slice(sentence.start - clause.start, sentence.end - clause.start) : clause.text;
-      const hedge = notTheRule(words, type.id);
+      const at = sentence ? units.findIndex((u) => u.start === sentence.start) : 0;
+      const hedge = notTheRule(words, type.id, firstPosition + Math.max(0, at), leadIn);
       if (hedge) {
         // Advice to consider something, or what a law forbids: worth a look, not evidence of the rule.
         confidence = Math.min(confidence, NOT_A_RULE_CAP);
-        cues.push(hedge === 'advice' ? 'not a rule: advice to consider it' : 'not a rule: describes the law, no duty');
+        cues.push(HEDGE_REASON[hedge]);
       }
       confidence = Math.round(confidence * 1000) / 1000;
       if (confidence >= (type.minConfidence ?? defaultMin)) {

@@ -102,4 +102,19 @@ describe('advice and a summary of the law are not the rule', () => {
     expect(notTheRule('It is an offence to possess indecent images of children; any such image must be reported to the DSL at once.', 'safe-nudes-semi-nudes')).toBeNull();
     expect(notTheRule('The Computer Misuse Act makes it an offence to access a computer without permission.', 'gov-legal-framework')).toBeNull();
   });
+
+  it('does not take a document naming itself for a link to other policies', async () => {
+    const { notTheRule } = await import('../../../src/pipeline/classify/not-a-rule.ts');
+    const related = 'gov-related-policies';
+    // Its title and cover lines, and "This … Policy" further down.
+    expect(notTheRule('Acceptable Use Policy (AUP): Staff agreement form', related, 0)).toBe('itself');
+    expect(notTheRule('This Acceptable Use Policy (AUP) outlines the expectations for the responsible use of technology.', related, 9)).toBe('itself');
+    // A link to another document counts wherever it is, and so does a list of policies under a linking lead-in.
+    expect(notTheRule('This policy should be read alongside the Safeguarding Policy.', related, 1)).toBeNull();
+    expect(notTheRule('The following AUP is supplemented by the Employee Code of Conduct.', related, 0)).toBeNull();
+    expect(notTheRule('Child Protection; Anti-Bullying; Behaviour', related, 2, 'This policy is to be read in conjunction with:')).toBeNull();
+    expect(notTheRule('Staff must also follow the Data Protection Policy.', related, 30)).toBeNull();
+    // Other types are not affected.
+    expect(notTheRule('This Acceptable Use Policy applies to all staff.', 'gov-purpose-scope', 0)).toBeNull();
+  });
 });
