@@ -10,8 +10,8 @@ import { loadContentTaxonomy } from '../../../scripts/dev-score.ts';
 import { readTrainingData } from '../../../scripts/lib/training-data.ts';
 import { crossValidate, loadEvalDocuments, type VariantResult } from '../../../scripts/lib/cross-validate.ts';
 
-/** The issue asks 0.80 on corpus-dev; the model reaches 0.78 (docs/quality.md). This floor keeps it from slipping. */
-const DEV_FLOOR = 0.77;
+/** The bar the issue sets on corpus-dev (held out: 0.810 today, docs/quality.md). */
+const DEV_FLOOR = 0.8;
 
 let result: VariantResult;
 
