@@ -115,14 +115,15 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
     }
 
     const roleHolder = types.some((t) => t.id === ROLE_TYPE) ? findRoleHolder(clause.text) : null;
-    const roleLabel = (): ClauseLabel | null =>
-      roleHolder && {
-        typeId: ROLE_TYPE,
-        confidence: ROLE_HOLDER_CONFIDENCE,
-        cues: [`named holder of the role ${quoteCue(roleHolder.role)}`],
-        source: 'auto',
-        sentence: { start: clause.start + roleHolder.span.start, end: clause.start + roleHolder.span.end },
-      };
+    const roleLabel = (): ClauseLabel | null => {
+      if (!roleHolder) return null;
+      // The sentence that names the role when the line holds several; the line itself in a table.
+      const at = clause.start + roleHolder.at;
+      const unit = clauseSentences(clause, i).find((u) => u.start <= at && at < u.end);
+      const line = { start: clause.start + roleHolder.span.start, end: clause.start + roleHolder.span.end };
+      const sentence = unit && unit.end - unit.start < line.end - line.start ? { start: unit.start, end: unit.end } : line;
+      return { typeId: ROLE_TYPE, confidence: ROLE_HOLDER_CONFIDENCE, cues: [`named holder of the role ${quoteCue(roleHolder.role)}`], source: 'auto', sentence };
+    };
 
     if (isStructural(clause.text)) {
       // A cover sheet or a document-control block: no label but the key people it names, and no list below it

@@ -67,6 +67,8 @@ export interface RoleHolder {
   role: string;
   /** Offsets of the line within the clause text. */
   span: Span;
+  /** Offset of the role within the clause text, to find the sentence that names it. */
+  at: number;
 }
 
 /** The first line of `text` that names a role and its holder, or null. */
@@ -80,7 +82,7 @@ export function findRoleHolder(text: string): RoleHolder | null {
       const name = nameAt(after.slice(between.length));
       if (name) {
         const start = lineStart + (line.length - line.trimStart().length);
-        return { role: m[0].replace(/\s+/g, ' '), span: { start, end: lineStart + line.trimEnd().length } };
+        return { role: m[0].replace(/\s+/g, ' '), span: { start, end: lineStart + line.trimEnd().length }, at: lineStart + m.index };
       }
     }
     lineStart += line.length + 1;
