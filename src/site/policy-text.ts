@@ -36,24 +36,46 @@ function clauseWords(detail: PolicyDetail, c: Clause): string {
   return c.text || (detail.text ?? '').slice(c.start, c.end);
 }
 
-/** The HTML inside `<div class="policy-text">`. */
-export function policyTextHtml(detail: PolicyDetail, links: PolicyTextLinks): string {
+/** One piece of a policy's published text, in reading order: a clause, or the words between two clauses. */
+export type TextPiece = { kind: 'between'; text: string } | { kind: 'clause'; clause: Clause; text: string };
+
+/**
+ * The published text cut into clauses and the words between them. Clause offsets point into the source, but the
+ * published text may have personal data masked ("[staff name]" is not as long as the name it replaces), so each
+ * clause is found in the published text from where the last one ended: at its own offset when nothing before it
+ * was masked, else at its first occurrence after that.
+ */
+export function textPieces(detail: PolicyDetail): TextPiece[] {
   const text = detail.text ?? '';
   const clauses = [...detail.clauses].sort((a, b) => a.start - b.start);
-  const out: string[] = [];
+  const out: TextPiece[] = [];
   const between = (s: string): void => {
     const t = s.trim();
-    if (t) out.push(`<div class="between">${escapeText(t)}</div>\n`);
+    if (t) out.push({ kind: 'between', text: t });
   };
+  let source = 0;
   let at = 0;
   for (const c of clauses) {
-    if (c.start < at) continue; // overlapping clause: keep the first
-    between(text.slice(at, c.start));
-    out.push(clauseHtml(c, clauseWords(detail, c), links));
-    at = c.end;
+    if (c.start < source) continue; // overlapping clause: keep the first
+    const words = clauseWords(detail, c);
+    const expected = at + (c.start - source);
+    const found = text.startsWith(words, expected) ? expected : text.indexOf(words, at);
+    if (found >= 0) {
+      between(text.slice(at, found));
+      at = found + words.length;
+    }
+    out.push({ kind: 'clause', clause: c, text: words });
+    source = c.end;
   }
   between(text.slice(at));
-  return out.join('');
+  return out;
+}
+
+/** The HTML inside `<div class="policy-text">`. */
+export function policyTextHtml(detail: PolicyDetail, links: PolicyTextLinks): string {
+  return textPieces(detail)
+    .map((p) => (p.kind === 'between' ? `<div class="between">${escapeText(p.text)}</div>\n` : clauseHtml(p.clause, p.text, links)))
+    .join('');
 }
 
 /**
@@ -69,9 +91,28 @@ function quoteAttr(c: Clause, words: string, l: Clause['labels'][number]): strin
  * The clause's words with the sentences its labels rest on marked, so a reader of a long paragraph sees which
  * sentence carries each label. A one-sentence clause is the evidence itself and is left unmarked.
  */
+const PLACEHOLDER = /\[(?:staff name|email|phone)\]/g;
+
+/**
+ * Maps an offset into the clause's source words to its published words. Masking one piece of personal data shifts
+ * everything after it by a known amount; with more than one in a clause the shifts cannot be told apart (null).
+ */
+function publishedOffset(c: Clause, words: string): ((o: number) => number) | null {
+  const delta = words.length - (c.end - c.start);
+  if (delta === 0) return (o) => o;
+  const found = [...words.matchAll(PLACEHOLDER)];
+  const only = found.length === 1 ? found[0] : undefined;
+  if (!only) return null;
+  const at = only.index;
+  const sourceLength = only[0].length - delta;
+  return (o) => (o <= at ? o : o >= at + sourceLength ? o + delta : at + only[0].length);
+}
+
 function markedWords(c: Clause, words: string): string {
+  const map = publishedOffset(c, words);
+  if (!map) return escapeText(words);
   const spans = c.labels
-    .flatMap((l) => (l.sentence ? [{ start: l.sentence.start - c.start, end: l.sentence.end - c.start }] : []))
+    .flatMap((l) => (l.sentence ? [{ start: map(l.sentence.start - c.start), end: map(l.sentence.end - c.start) }] : []))
     .filter((sp) => sp.start >= 0 && sp.end <= words.length && sp.end > sp.start)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   if (spans.length === 0) return escapeText(words);

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../scripts/lib/content.ts';
 import { analyseCorpus, type CorpusResult } from '../../../src/pipeline/run/corpus.ts';
 import type { PolicyDetail } from '../../../src/pipeline/dataset.ts';
+import { textPieces } from '../../../src/site/policy-text.ts';
 
 const SEEDS = 'test/fixtures/seeds';
 const OAKWOOD = '000-f295fe4824b47e99';
@@ -113,5 +114,18 @@ describe('gaps, stances and residue', () => {
     const clause = detail(WEST_COVENTRY).clauses.find((c) => c.text.includes('[staff name]'));
     expect(clause).toBeDefined();
     expect(JSON.stringify(detail(WEST_COVENTRY))).not.toContain('Sue Blower');
+  });
+  it('shows the masked text whole on the policy page: clauses and the words between them, nothing shifted', () => {
+    const d = detail(WEST_COVENTRY);
+    const pieces = textPieces(d);
+    // Read back in order, the pieces are the published text, with only white space between them.
+    let at = 0;
+    for (const p of pieces) {
+      const found = (d.text ?? '').indexOf(p.text, at);
+      expect((d.text ?? '').slice(at, found).trim(), p.text.slice(0, 60)).toBe('');
+      at = found + p.text.length;
+    }
+    expect((d.text ?? '').slice(at).trim()).toBe('');
+    expect(pieces.filter((p) => p.kind === 'clause')).toHaveLength(d.clauses.length);
   });
 });
