@@ -42,23 +42,19 @@ export function pidExists(pid: number): boolean {
   return state !== 'Z' && state !== 'X';
 }
 
-/** Field 3 of /proc/<pid>/stat (R, S, D, Z, …); null where there is no /proc. */
-function procState(pid: number): string | null {
+/**
+ * The fields of /proc/<pid>/stat after the command name, so that `statField(pid, 0)` is field 3 (the state: R, S,
+ * D, Z…) and `statField(pid, 19)` field 22 (the start time in clock ticks since boot); null where there is no /proc.
+ */
+function statField(pid: number, k: number): string | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null;
+    // The command name (field 2) is in parentheses and may contain spaces: count fields after its closing one.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[k] ?? null;
   } catch {
     return null;
   }
 }
 
-/** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot); null where there is no /proc. */
-function startTime(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) is in parentheses and may contain spaces: count fields after its closing one.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
-}
+const procState = (pid: number): string | null => statField(pid, 0);
+const startTime = (pid: number): string | null => statField(pid, 19);
