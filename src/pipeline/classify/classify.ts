@@ -81,6 +81,7 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
   const leadInHits = new Map<number, Hit[]>();
   const results: ClassifiedClause[] = [];
   const actors: Actor[] = [];
+  const readsRoleHolders = types.some((t) => t.id === ROLE_TYPE);
 
   for (let i = 0; i < clauses.length; i++) {
     const clause = clauses[i] as Clause;
@@ -114,12 +115,13 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
       add(hits, LEAD_IN_FACTOR, 'lead-in');
     }
 
-    const roleHolder = types.some((t) => t.id === ROLE_TYPE) ? findRoleHolder(clause.text) : null;
+    const units = clauseSentences(clause, i);
+    const roleHolder = readsRoleHolders ? findRoleHolder(clause.text) : null;
     const roleLabel = (): ClauseLabel | null => {
       if (!roleHolder) return null;
       // The sentence that names the role when the line holds several; the line itself in a table.
       const at = clause.start + roleHolder.at;
-      const unit = clauseSentences(clause, i).find((u) => u.start <= at && at < u.end);
+      const unit = units.find((u) => u.start <= at && at < u.end);
       const line = { start: clause.start + roleHolder.span.start, end: clause.start + roleHolder.span.end };
       const sentence = unit && unit.end - unit.start < line.end - line.start ? { start: unit.start, end: unit.end } : line;
       return { typeId: ROLE_TYPE, confidence: ROLE_HOLDER_CONFIDENCE, cues: [`named holder of the role ${quoteCue(roleHolder.role)}`], source: 'auto', sentence };
@@ -128,13 +130,12 @@ export function classifyClauses(clauses: Clause[], taxonomy: Taxonomy, options: 
     if (isStructural(clause.text)) {
       // A cover sheet or a document-control block: no label but the key people it names, and no list below it
       // takes it as a lead-in.
-      position += clauseSentences(clause, i).length;
+      position += units.length;
       actors.push('other');
       const role = roleLabel();
       results.push({ clauseId: clause.id, labels: role ? [role] : [], modality: 'information', actor: 'other' });
       continue;
     }
-    const units = clauseSentences(clause, i);
     const firstPosition = position;
     const learned: ModelEvidence | null = options.model ? modelEvidence(options.model, taxonomy, compiled, clause, units, leadIn, clauseHits, position) : null;
     position += units.length;
