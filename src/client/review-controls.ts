@@ -6,17 +6,11 @@
  */
 import { answersGap, downloadOverrides, forget, forgetGap, importYaml, loadStore, putDecision, putNote, type Decision, type Store } from './review-store.ts';
 import { pinQuote } from '../site/review-quote.ts';
+import { el } from './dom.ts';
 
 const tools = document.getElementById('review-tools');
 const policy = tools?.dataset['policy'];
 const decisionsUrl = tools?.dataset['decisions'];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 

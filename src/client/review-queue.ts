@@ -5,15 +5,9 @@
 import type { QueueRow } from '../site/queue-data.ts';
 import { QUEUE_KIND_TEXT } from '../site/review-queue.ts';
 import { wireFilterForm } from './filter-form.ts';
+import { el } from './dom.ts';
 
 const PAGE = 50;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function anchor(r: QueueRow): string {
   if (r.kind === 'check-gap') return `#gap-${r.typeId}`;

@@ -8,6 +8,7 @@ import { REVIEW_STATUS_TEXT, partialDate } from '../site/format.ts';
 import { reviewUrgency } from '../pipeline/output/review-columns.ts';
 import { toCsv } from '../pipeline/output/csv.ts';
 import { wireFilterForm } from './filter-form.ts';
+import { el } from './dom.ts';
 
 /** The table's columns, as the download writes them (the same order and headings). */
 const COLUMNS = ['School', 'Local authority', 'Review status', 'Grade', 'Gaps', 'Gap clause types', 'Out-of-date references', 'Missing modern topics'] as const;
@@ -29,13 +30,6 @@ export function statusSortKey(r: Pick<ReviewRow, 'status' | 'months'>): string {
 }
 
 const PAGE = 100;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function rowElement(r: ReviewRow, data: ReviewData, policyBase: string): HTMLTableRowElement {
   const tr = el('tr');
