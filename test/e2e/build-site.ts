@@ -34,12 +34,11 @@ export interface BuildOptions {
   pagefind?: boolean;
 }
 
-/** Analyses, builds and (optionally) indexes one site. */
-export function buildSite(options: BuildOptions = {}): void {
-  const outDir = options.outDir ?? SITE_DIR;
-  const dataDir = options.dataDir ?? DATA_DIR;
-  const pagefind = options.pagefind ?? true;
-  if (process.env.E2E_REUSE_BUILD === '1' && existsSync(join(outDir, 'index.html')) && (!pagefind || existsSync(join(outDir, 'pagefind')))) return;
+/**
+ * Runs one step of a site build (`npx tsx scripts/analyse.ts …`, `npx astro build`…) from the project root, for
+ * the site in `outDir` built from the dataset in `dataDir`.
+ */
+export function buildStep(outDir: string, dataDir: string): (args: string[]) => void {
   // Vitest puts its own import.meta.env (BASE_URL=/, MODE=test, NODE_ENV=test…) into process.env; Astro would
   // read those back, so the build gets a clean environment.
   const env: NodeJS.ProcessEnv = {};
@@ -47,9 +46,18 @@ export function buildSite(options: BuildOptions = {}): void {
     if (!/^(VITEST|VITE_|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/.test(k)) env[k] = v;
   }
   Object.assign(env, { BASE_PATH, SITE_OUT_DIR: outDir, ATLAS_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' });
-  const run = (args: string[]): void => {
+  return (args) => {
     execFileSync('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
   };
+}
+
+/** Analyses, builds and (optionally) indexes one site. */
+export function buildSite(options: BuildOptions = {}): void {
+  const outDir = options.outDir ?? SITE_DIR;
+  const dataDir = options.dataDir ?? DATA_DIR;
+  const pagefind = options.pagefind ?? true;
+  if (process.env.E2E_REUSE_BUILD === '1' && existsSync(join(outDir, 'index.html')) && (!pagefind || existsSync(join(outDir, 'pagefind')))) return;
+  const run = buildStep(outDir, dataDir);
   if (process.env.E2E_SKIP_ANALYSE !== '1' || !existsSync(join(dataDir, 'dataset.json'))) {
     const input = options.input ? ['--input', options.input] : [];
     run(['tsx', 'scripts/analyse.ts', ...input, '--out', dataDir, '--as-of', AS_OF, '--quiet']);

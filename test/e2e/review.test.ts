@@ -8,14 +8,13 @@
  * 1280 px go to test/output/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { startSite, visit, axe, screenshot, external, SCREENSHOTS, type Site } from './site.ts';
 import { serveStatic, type StaticServer } from './server.ts';
-import { AS_OF, BASE_PATH, ROOT } from './build-site.ts';
+import { AS_OF, BASE_PATH, ROOT, buildStep } from './build-site.ts';
 import { parseOverrides } from '../../src/pipeline/run/overrides.ts';
 import type { QueueRow } from '../../src/site/queue-data.ts';
 
@@ -44,14 +43,7 @@ function target(): { policyId: string; gapType: string } {
 
 /** Analyses content/policies with the given content folder and builds the site from it (as build-site.ts does). */
 function rebuild(content: string, dataDir: string, outDir: string): void {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (!/^(VITEST|VITE_|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/.test(k)) env[k] = v;
-  }
-  Object.assign(env, { BASE_PATH, SITE_OUT_DIR: outDir, ATLAS_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' });
-  const run = (args: string[]): void => {
-    execFileSync('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
-  };
+  const run = buildStep(outDir, dataDir);
   run(['tsx', 'scripts/analyse.ts', '--input', join(ROOT, 'content/policies'), '--content', content, '--out', dataDir, '--as-of', AS_OF, '--quiet', '--no-cache']);
   run(['astro', 'build']);
 }
