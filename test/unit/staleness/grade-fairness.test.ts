@@ -9,12 +9,11 @@ import {
   missingModernTopics,
   reviewStatus,
   stalenessGrade,
-  type TaxonomyTypeRef,
 } from '../../../src/pipeline/analyse/staleness/index.ts';
 import type { PartialDate } from '../../../src/pipeline/types.ts';
-import { coverageWith, loadRefs, meta, readSeed, readYaml } from './seed-helpers.ts';
+import { coverageWith, loadRefs, loadTypes, meta, readSeed } from './seed-helpers.ts';
 
-const types = (readYaml('content/taxonomy/types.yaml') as { types: TaxonomyTypeRef[] }).types;
+const types = loadTypes();
 const allIds = types.map((t) => t.id);
 const refs = loadRefs();
 const AS_OF = '2026-11-22';

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import type { ClauseKind, CoverageCell, MetaValue, PartialDate, PolicyMetadata } from '../../../src/pipeline/types.ts';
 import { loadReferences, type ReferenceList } from '../../../src/pipeline/references/index.ts';
 import { loadStanceDefs, type StanceDefs } from '../../../src/pipeline/analyse/stances/index.ts';
+import type { TaxonomyTypeRef } from '../../../src/pipeline/analyse/staleness/index.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const seedsDir = join(root, 'test', 'fixtures', 'seeds');
@@ -32,6 +33,11 @@ export function readFixture(relative: string): string {
 
 export function readYaml(relative: string): unknown {
   return parse(readFileSync(join(root, relative), 'utf8'));
+}
+
+/** The clause types of content/taxonomy/types.yaml, as the staleness stage reads them. */
+export function loadTypes(): TaxonomyTypeRef[] {
+  return (readYaml('content/taxonomy/types.yaml') as { types: TaxonomyTypeRef[] }).types;
 }
 
 export function loadRefs(): ReferenceList {
