@@ -203,6 +203,8 @@ function pairLabelRuns(text: string, flat: Array<{ cell: Cell; line: Line }>, va
     .filter((v) => DATE_KINDS.has(v.kind) && v.kind !== 'date' && !v.cycle && restOfLine(v).replace(/[\s:.\-–—]/g, '') === '')
     .filter((v) => !v.date || (v.valueCell !== null && lineOf(v.valueCell.start) > v.lineIndex))
     .sort((a, b) => a.label.start - b.label.start);
+  // A run needs two labels; reading every one-cell line for a date is the dear part, so it waits for them.
+  if (labels.length < 2) return;
   const dateLines = flat.filter(({ cell, line }) => {
     if (line.cells.length !== 1) return false;
     const dc = dateCell(cell, order);

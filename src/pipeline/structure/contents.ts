@@ -12,7 +12,16 @@ const LEADING_LEADER = /^(?:…|\.){2,}\s*\p{L}/u;
  * three times.
  */
 const FLAT_ENTRY = /\p{L}[^.!?\d\n]{2,80}?\s(?:page\s+)?\d{1,3}(?=\s+(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\p{Lu}|\s*$)/gu;
-const isFlatContents = (text: string): boolean => (text.match(FLAT_ENTRY) ?? []).length >= 3;
+/** Each flat entry's page number follows whitespace, so a line with fewer than three such numbers holds no three entries. */
+const SPACED_NUMBER = /\s\d/g;
+function hasThreeSpacedNumbers(text: string): boolean {
+  SPACED_NUMBER.lastIndex = 0;
+  let n = 0;
+  while (SPACED_NUMBER.exec(text) !== null) if (++n === 3) return true;
+  return false;
+}
+// The cheap count first: the entry pattern's lazy search from every letter is the dearest regex in a cold run.
+const isFlatContents = (text: string): boolean => hasThreeSpacedNumbers(text) && (text.match(FLAT_ENTRY) ?? []).length >= 3;
 const CONTENTS_HEADING = /^(?:table\s+of\s+)?contents(?:\s+page)?\s*:?$|^index$/i;
 /** Column headings inside a contents list ("Page", "Page Number", "Section"). */
 const CONTENTS_COLUMN = /^(?:page(?:\s+(?:number|no\.?))?|section|paragraph)$/i;
