@@ -8,6 +8,7 @@
  * sentence and exit status 2, leaving the previous output as it was (see lib/write.ts). A programmer error (a bug,
  * a dataset that fails its own schema) crashes with a stack trace, because carrying on would publish wrong data.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, resolve, join } from 'node:path';
@@ -19,12 +20,15 @@ import { loadContent, ContentError } from './lib/content.ts';
 import { createReporter } from './lib/report.ts';
 import { analysisFingerprint } from './lib/fingerprint.ts';
 import { OutcomeCache } from './lib/cache.ts';
+import { InputDigests } from './lib/input-digests.ts';
 import { OutputError, describeWriteError } from './lib/output-error.ts';
 import { resolveOutputFolder, type Protected } from './lib/output-folder.ts';
 import { pidExists } from './lib/process-alive.ts';
 import { decisionsFor, fileAnalyser } from './lib/analyse-file.ts';
 import { createPool, type Pool } from './lib/pool.ts';
-import { assembleFromStore, type AssembledRecord } from './lib/assemble-record.ts';
+import { buildRecord, prepareRecord } from './lib/assemble-record.ts';
+import { LastRun, RecordsIndexBuilder, RECORDS_INDEX } from './lib/record-reuse.ts';
+import { recordFileNames } from '../src/pipeline/run/record-files.ts';
 import { planCorpus } from '../src/pipeline/run/plan.ts';
 import { finishCorpus } from '../src/pipeline/run/finish.ts';
 import type { SourceDocument } from '../src/pipeline/run/source.ts';
@@ -102,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
   const scraps = options.cacheDir ? await store.cleanLeftovers() : 0;
   if (scraps > 0) cleanedElsewhere.push(`removed ${scraps} temporary file${scraps === 1 ? '' : 's'} from ${storeLabel}`);
   const keys = new Map<string, string>();
+  const inputDigests = await InputDigests.open(store.inputIndexPath(options.cacheDir !== null));
   // Small runs are quicker in one thread than spinning up workers that each load the content; a re-run that finds
   // all but a few files in the cache starts none.
   const useWorkers = options.workers > 0 && files.length >= 20;
@@ -132,11 +137,27 @@ async function main(argv: string[]): Promise<number> {
       onProgress: (done, sourceFile) => report.progress(done, sourceFile),
       concurrency: useWorkers ? options.workers * 2 : 1,
       analyseSource: async (source, context) => {
-        const bytes = new Uint8Array(await readFile(join(input, source.sourceFile)));
-        const key = store.key(bytes, context, decisionsFor(content.bundle, context.policyId));
-        keys.set(source.sourceFile, key);
+        const file = join(input, source.sourceFile);
+        const decisions = decisionsFor(content.bundle, context.policyId);
+        const seen = await inputDigests.digest(file);
+        let key = store.key(seen.hash, context, decisions);
         const hit = options.cacheDir ? await store.getFacts(key) : null;
-        if (hit) return hit;
+        if (hit) {
+          keys.set(source.sourceFile, key);
+          return hit;
+        }
+        let bytes = seen.bytes;
+        if (bytes === null) {
+          // The stats vouched for a hash with no entry behind it (a cache cleared by hand): read the file now, and
+          // key it by what was read, in case it changed in between.
+          bytes = new Uint8Array(await readFile(file));
+          const hash = createHash('sha256').update(bytes).digest('hex');
+          if (hash !== seen.hash) {
+            inputDigests.forget(file);
+            key = store.key(hash, context, decisions);
+          }
+        }
+        keys.set(source.sourceFile, key);
         misses++;
         const inWorker = useWorkers && (pool !== null || misses > IN_PROCESS_MISSES);
         return inWorker ? startPool().analyse(bytes, source.sourceFile, context, key) : inProcess(bytes, source.sourceFile, context, key);
@@ -158,30 +179,54 @@ async function main(argv: string[]): Promise<number> {
     // Every file is analysed: the workers' memory (each holds the content) is let go before the records are built.
     await (pool as Pool | null)?.close();
     pool = null;
-    const assemble = (job: (typeof jobs)[number]) => assembleFromStore(job, store, plan.comparisons, content.bundle);
+    // Records whose inputs are all as last run's keep last run's files; only with a cache, whose keys name the
+    // analysis code and content (a run without one keys by the files alone).
+    const lastRun = options.cacheDir ? await LastRun.open(out, PER_POLICY_CSVS.map((c) => c.file)) : null;
+    const index = new RecordsIndexBuilder();
+    const ready = async (job: (typeof jobs)[number]) => {
+      const prepared = await prepareRecord(job, store, plan.comparisons, content.bundle);
+      const carried = (await lastRun?.carryOver(prepared.id, prepared.fingerprint, recordFileNames(prepared.id))) ?? null;
+      return { prepared, carried, built: carried ? null : await buildRecord(prepared, store, content.bundle) };
+    };
 
-    // Records are written in input order (so the CSVs are byte-identical) while the next few are read.
-    const ahead = 4;
-    const inFlight = new Map<number, Promise<AssembledRecord>>();
+    // Records are written in input order (so the CSVs are byte-identical) while the next few are read: enough of
+    // them that a re-run, which mostly links last run's files, is not waiting on one file at a time.
+    const ahead = 16;
+    const inFlight = new Map<number, ReturnType<typeof ready>>();
     const digests: DetailDigest[] = [];
-    for (let k = 0; k < jobs.length; k++) {
-      for (let j = k; j < Math.min(jobs.length, k + ahead); j++) {
-        if (inFlight.has(j)) continue;
-        const pending = assemble(jobs[j] as (typeof jobs)[number]);
-        // If writing fails, records already being built are abandoned: their errors must not surface later.
-        pending.catch(() => undefined);
-        inFlight.set(j, pending);
+    try {
+      for (let k = 0; k < jobs.length; k++) {
+        for (let j = k; j < Math.min(jobs.length, k + ahead); j++) {
+          if (inFlight.has(j)) continue;
+          const pending = ready(jobs[j] as (typeof jobs)[number]);
+          // If writing fails, records already being read are abandoned: their errors must not surface later.
+          pending.catch(() => undefined);
+          inFlight.set(j, pending);
+        }
+        const { prepared, carried, built } = await (inFlight.get(k) as ReturnType<typeof ready>);
+        inFlight.delete(k);
+        const blocks: Record<string, [number, number]> = {};
+        for (const [name, text] of built?.files ?? []) await out.file(name, text);
+        for (const [name, rows] of carried ?? built?.rows ?? []) {
+          const csv = csvs.get(name) as StreamedFile;
+          const at = csv.offset;
+          await csv.write(rows);
+          blocks[name] = [at, csv.offset - at];
+        }
+        index.add(prepared.id, prepared.fingerprint, blocks);
+        digests.push(prepared.digest);
       }
-      const record = await (inFlight.get(k) as Promise<AssembledRecord>);
-      inFlight.delete(k);
-      for (const [name, text] of record.files) await out.file(name, text);
-      for (const [name, rows] of record.rows) await csvs.get(name)?.write(rows);
-      digests.push(record.digest);
+    } finally {
+      // Records still being read when a write failed are let finish first: the files they hold are closed after.
+      await Promise.allSettled(inFlight.values());
+      await lastRun?.close();
     }
+    if (options.cacheDir) await out.file(RECORDS_INDEX, index.text(Object.fromEntries([...csvs].map(([name, csv]) => [name, csv.offset]))));
     result = finishCorpus(plan, digests, content.bundle, corpusOptions);
     for (const [name, text] of corpusFiles(result.dataset, result.clauseTypes, browserContent(content.bundle))) await out.file(name, text);
     await out.finish();
     out = null;
+    await inputDigests.save();
   } finally {
     await (out as OutputWriter | null)?.abort();
     await (pool as Pool | null)?.close();

@@ -21,6 +21,6 @@ export function fileAnalyser(bundle: ContentBundle, store: OutcomeCache, options
     const outcome = await analyseSource({ sourceFile, read: async () => bytes }, context, bundle);
     if (!outcome.ok || !outcome.analysis) return store.set(key, outcome, null);
     const part = serialiseDocumentPart(documentRecord(outcome.analysis, bundle, options), bundle.taxonomy.types);
-    return store.set(key, outcome, { part: encodeDocumentPart(part), versions: versionSide(outcome.analysis) });
+    return store.set(key, outcome, { part: encodeDocumentPart(part), inputs: JSON.stringify(part.inputs), versions: versionSide(outcome.analysis) });
   };
 }

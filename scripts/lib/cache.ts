@@ -5,7 +5,7 @@ import { describeWriteError } from './output-error.ts';
 import { pidExists } from './process-alive.ts';
 import type { DocumentOutcome } from '../../src/pipeline/run/source.ts';
 import type { PolicyContext } from '../../src/pipeline/run/policy.ts';
-import type { VersionSide } from '../../src/pipeline/run/document-record.ts';
+import type { RecordInputs, VersionSide } from '../../src/pipeline/run/document-record.ts';
 import { decodeDocumentPart, type DocumentPart } from '../../src/pipeline/run/record-files.ts';
 import type { PolicyDetail } from '../../src/pipeline/dataset.ts';
 
@@ -16,14 +16,17 @@ export type StoredOutcome = Exclude<DocumentOutcome, { ok: true }> | Omit<Extrac
 export interface StoredParts {
   /** The document part as `encodeDocumentPart` gives it. */
   part: string;
+  /** Its inputs alone, as JSON: all a record needs when its files can be carried over from the last run. */
+  inputs: string;
   versions: VersionSide;
 }
 
 /**
  * Per-document results kept on disk, keyed by the document's bytes, its context (ids, school, as-of date, its
- * reviewer decisions), the analysis fingerprint and the record options (masking, text). Each entry is three files:
+ * reviewer decisions), the analysis fingerprint and the record options (masking, text). Each entry is four files:
  * the small facts the corpus comparisons need, the record's document part (serialised once, read back when the
- * record is written) and what a version comparison needs (read only when a version pair is new); comparisons of
+ * record is written), that part's inputs alone (read when last run's files can be carried over) and what a
+ * version comparison needs (read only when a version pair is new); comparisons of
  * version pairs are kept too. Used as the cache between runs (changing one policy in a large corpus re-analyses
  * only that policy) and, with `--no-cache`, as a temporary store for one run. A damaged entry is ignored, never
  * trusted.
@@ -38,14 +41,20 @@ export class OutcomeCache {
     private readonly variant = '',
   ) {}
 
-  key(bytes: Uint8Array, context: PolicyContext, decisions: unknown): string {
+  /** The entry of a file whose bytes hash to `bytesHash` (input-digests.ts), in `context`, with these decisions. */
+  key(bytesHash: string, context: PolicyContext, decisions: unknown): string {
     return createHash('sha256')
       .update(this.fingerprint)
       .update(this.variant)
       .update(JSON.stringify(context))
       .update(JSON.stringify(decisions))
-      .update(bytes)
+      .update(bytesHash)
       .digest('hex');
+  }
+
+  /** Where the input index lives (beside the entries), or null for a one-run store. */
+  inputIndexPath(persistent: boolean): string | null {
+    return persistent ? join(this.dir, 'inputs.json') : null;
   }
 
   async getFacts(key: string): Promise<StoredOutcome | null> {
@@ -59,6 +68,11 @@ export class OutcomeCache {
   /** The record's document part; a missing or damaged entry here is a bug or a tampered cache, so it throws. */
   async getPart(key: string): Promise<DocumentPart> {
     return decodeDocumentPart(await readFile(this.path(key, 'part'), 'utf8'));
+  }
+
+  /** The record inputs of the document part (a missing or damaged entry throws, as for the part). */
+  async getInputs(key: string): Promise<RecordInputs> {
+    return JSON.parse(await readFile(this.path(key, 'inputs'), 'utf8')) as RecordInputs;
   }
 
   /**
@@ -107,6 +121,13 @@ export class OutcomeCache {
   async cleanLeftovers(): Promise<number> {
     let removed = 0;
     const shards = await readdir(this.dir).catch(() => [] as string[]);
+    for (const name of shards) {
+      // The input index (input-digests.ts) is written beside the shards.
+      const m = TEMP.exec(name);
+      if (!m || pidExists(Number(m[1]))) continue;
+      await rm(join(this.dir, name), { force: true });
+      removed++;
+    }
     for (const shard of shards) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       const names = await readdir(join(this.dir, shard)).catch(() => [] as string[]);
@@ -126,6 +147,7 @@ export class OutcomeCache {
     if (outcome.ok) {
       if (!parts) throw new Error(`no record parts to store for ${outcome.facts.context.sourceFile}`);
       await this.atomicWrite(this.path(key, 'part'), parts.part);
+      await this.atomicWrite(this.path(key, 'inputs'), parts.inputs);
       await this.atomicWrite(this.path(key, 'versions'), JSON.stringify(parts.versions));
       stored = { ok: true, facts: outcome.facts, hash: outcome.hash, warnings: outcome.warnings };
     }
@@ -145,8 +167,8 @@ export class OutcomeCache {
     }
   }
 
-  private path(key: string, kind: 'facts' | 'part' | 'versions' | 'version'): string {
-    const suffix = { facts: '.facts.json', part: '.part', versions: '.versions.json', version: '.version.json' }[kind];
+  private path(key: string, kind: 'facts' | 'part' | 'inputs' | 'versions' | 'version'): string {
+    const suffix = { facts: '.facts.json', part: '.part', inputs: '.inputs.json', versions: '.versions.json', version: '.version.json' }[kind];
     return join(this.dir, key.slice(0, 2), `${key}${suffix}`);
   }
 }

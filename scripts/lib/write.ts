@@ -13,7 +13,9 @@ const CHECK_LANES = 8;
 
 /** A file written bit by bit (a CSV with a block of rows per policy). */
 export interface StreamedFile {
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
+  /** Bytes written so far: where the next chunk starts. */
+  readonly offset: number;
 }
 
 export interface OpenOptions {
@@ -106,13 +108,54 @@ export class OutputWriter {
     entry.stream.on('error', (e) => (entry.failed ??= e));
     this.streams.set(rel, entry);
     return {
-      write: async (chunk: string) => {
+      write: async (chunk: string | Uint8Array) => {
         if (entry.failed) await this.guard(() => Promise.reject(entry.failed));
-        entry.bytes += Buffer.byteLength(chunk);
+        entry.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
         // Back-pressure: wait for the disk when the stream's buffer is full, so memory stays flat.
         if (!entry.stream.write(chunk)) await this.guard(() => drained(entry.stream));
       },
+      get offset() {
+        return entry.bytes;
+      },
     };
+  }
+
+  /**
+   * Last run's files `rels`, hard-linked in as they are, all or none: a re-run's record whose inputs are all as they
+   * were. False when any is not in last run's manifest or cannot be linked (missing, or no hard links on this file
+   * system); the caller then writes them.
+   */
+  async reuse(rels: readonly string[]): Promise<boolean> {
+    const hashes = rels.map((rel) => this.previous.get(rel));
+    if (hashes.some((h) => !h)) return false;
+    const done: string[] = [];
+    return this.guard(async () => {
+      for (const [i, rel] of rels.entries()) {
+        const target = this.target(rel);
+        await this.ensureDir(dirname(target));
+        if (!(await linked(join(this.place.root, rel), target))) {
+          // Only links were made, so removing them leaves last run's files as they were.
+          for (const d of done) {
+            await rm(this.target(d), { force: true });
+            this.written.delete(d);
+          }
+          return false;
+        }
+        this.written.set(rel, { hash: hashes[i] as string, bytes: (await stat(target)).size });
+        done.push(rel);
+      }
+      return true;
+    });
+  }
+
+  /** Where last run's file `rel` is (to read from it; never to write). */
+  previousPath(rel: string): string {
+    return insideOrThrow(this.place.root, rel);
+  }
+
+  /** Whether last run's manifest lists `rel`. */
+  hadFile(rel: string): boolean {
+    return this.previous.has(rel);
   }
 
   /** Closes the streams, checks every file, carries the user's files over, and swaps the new output in. */

@@ -55,28 +55,50 @@ export function serialiseDocumentPart(doc: DocumentRecord, types: readonly Polic
   return { json, rows, policyCsv: policyCsv(stub, types).slice(POLICY_CSV_HEAD.length), inputs: doc.inputs };
 }
 
-/** The whole record's files and rows: the cached document part joined to this run's corpus part. */
-export function recordOutput(part: DocumentPart, corpus: CorpusFields, types: readonly PolicyCsvType[]): RecordOutput {
-  const text: Partial<Record<keyof PolicyDetail, string>> = part.json;
-  const members = FIELD_ORDER.map((key) => {
-    const json = text[key] ?? JSON.stringify(SHAPE[key].parse(corpus[key as keyof CorpusFields]));
-    return `${JSON.stringify(key)}:${json}`;
-  });
+/** A record's own files, by its policy id. */
+export function recordFileNames(id: string): [json: string, csv: string] {
+  return [`policies/${id}.json`, `policies/${id}.csv`];
+}
+
+/** The corpus part's fields, each as compact JSON after its schema (a malformed field is a bug: the schema throws). */
+export type CorpusJson = Record<keyof CorpusFields, string>;
+
+const CORPUS_FIELDS = FIELD_ORDER.filter((key): key is keyof CorpusFields => !(DOCUMENT_FIELDS as readonly string[]).includes(key));
+
+export function corpusJson(corpus: CorpusFields): CorpusJson {
+  const json = {} as CorpusJson;
+  for (const key of CORPUS_FIELDS) json[key] = JSON.stringify(SHAPE[key].parse(corpus[key]));
+  return json;
+}
+
+/** What the corpus views read of a record: its corpus part and a few of the document part's inputs. */
+export function recordDigest(inputs: RecordInputs, corpus: CorpusFields): DetailDigest {
+  return {
+    summary: corpus.summary,
+    gaps: corpus.gaps.map((g) => ({ typeId: g.typeId })),
+    outdatedReferences: inputs.outdatedIds,
+    stances: inputs.stances.map((s) => ({ dimensionId: s.dimensionId, value: s.value })),
+  };
+}
+
+/**
+ * The whole record's files and rows: the cached document part joined to this run's corpus part. They depend on
+ * nothing else, so a record whose document part and corpus JSON are as last run's has last run's files.
+ */
+export function recordOutput(part: DocumentPart, corpus: CorpusFields, types: readonly PolicyCsvType[], json: CorpusJson = corpusJson(corpus)): RecordOutput {
+  const text: Partial<Record<keyof PolicyDetail, string>> = { ...part.json, ...json };
+  const members = FIELD_ORDER.map((key) => `${JSON.stringify(key)}:${text[key] ?? ''}`);
   const id = corpus.summary.id;
   const stub = rowStub(part.inputs, { findings: corpus.findings });
   const rows: [string, string][] = [...policyCsvRows(stub, types)].map(([file, corpusRows]) => [file, (part.rows[file] ?? '') + corpusRows]);
+  const [jsonFile, csvFile] = recordFileNames(id);
   return {
     files: [
-      [`policies/${id}.json`, `{${members.join(',')}}\n`],
-      [`policies/${id}.csv`, POLICY_CSV_HEAD + part.policyCsv + policyCsv(stub, types).slice(POLICY_CSV_HEAD.length)],
+      [jsonFile, `{${members.join(',')}}\n`],
+      [csvFile, POLICY_CSV_HEAD + part.policyCsv + policyCsv(stub, types).slice(POLICY_CSV_HEAD.length)],
     ],
     rows,
-    digest: {
-      summary: corpus.summary,
-      gaps: corpus.gaps.map((g) => ({ typeId: g.typeId })),
-      outdatedReferences: part.inputs.outdatedIds,
-      stances: part.inputs.stances.map((s) => ({ dimensionId: s.dimensionId, value: s.value })),
-    },
+    digest: recordDigest(part.inputs, corpus),
   };
 }
 
