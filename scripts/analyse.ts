@@ -25,7 +25,7 @@ import { OutputError, describeWriteError } from './lib/output-error.ts';
 import { resolveOutputFolder, type Protected } from './lib/output-folder.ts';
 import { pidExists } from './lib/process-alive.ts';
 import { decisionsFor, fileAnalyser } from './lib/analyse-file.ts';
-import { createPool, type Pool } from './lib/pool.ts';
+import { createPool, SLOTS_PER_WORKER, type Pool } from './lib/pool.ts';
 import { buildRecord, prepareRecord } from './lib/assemble-record.ts';
 import { LastRun, RecordsIndexBuilder, RECORDS_INDEX } from './lib/record-reuse.ts';
 import { recordFileNames } from '../src/pipeline/run/record-files.ts';
@@ -135,7 +135,8 @@ async function main(argv: string[]): Promise<number> {
     const plan = await planCorpus(sources, content.bundle, {
       ...corpusOptions,
       onProgress: (done, sourceFile) => report.progress(done, sourceFile),
-      concurrency: useWorkers ? options.workers * 2 : 1,
+      // One more per worker than it holds, so a worker that finishes a task finds the next one waiting.
+      concurrency: useWorkers ? options.workers * (SLOTS_PER_WORKER + 1) : 1,
       analyseSource: async (source, context) => {
         const file = join(input, source.sourceFile);
         const decisions = decisionsFor(content.bundle, context.policyId);
@@ -206,7 +207,8 @@ async function main(argv: string[]): Promise<number> {
         const { prepared, carried, built } = await (inFlight.get(k) as ReturnType<typeof ready>);
         inFlight.delete(k);
         const blocks: Record<string, [number, number]> = {};
-        for (const [name, text] of built?.files ?? []) await out.file(name, text);
+        // Same fingerprint, same bytes: it names the files' content in the manifest (record-reuse.ts).
+        for (const [name, text] of built?.files ?? []) await out.file(name, text, `record:${prepared.fingerprint}`);
         for (const [name, rows] of carried ?? built?.rows ?? []) {
           const csv = csvs.get(name) as StreamedFile;
           const at = csv.offset;

@@ -39,8 +39,11 @@ type Pending = { resolve: (o: unknown) => void; reject: (e: Error) => void };
 /** The worker's code: compiled beside the compiled CLI (scripts/cli.mjs), or the TypeScript under tsx. */
 const WORKER = import.meta.url.endsWith('.mjs') ? new URL('./worker.mjs', import.meta.url) : new URL('./worker.ts', import.meta.url);
 
+/** Tasks a worker holds at once (see below); the caller keeps more than this many per worker in flight. */
+export const SLOTS_PER_WORKER = 2;
+
 /**
- * A fixed set of worker threads, each doing one task at a time. Tasks go to whichever worker is free; the caller
+ * A fixed set of worker threads, each holding up to two tasks at a time. Tasks go to whichever worker is free; the caller
  * gets each result back as a promise, so order and determinism are the caller's (nothing is sorted by completion
  * time).
  */
@@ -74,7 +77,8 @@ export function createPool(size: number, setup: WorkerSetup) {
       for (const t of pending.values()) t.reject(e);
       pending.clear();
     });
-    idle.push(worker);
+    // Two tasks at a time each: while one task's files are written to the store, the worker analyses the next.
+    for (let slot = 0; slot < SLOTS_PER_WORKER; slot++) idle.push(worker);
     return worker;
   });
 
