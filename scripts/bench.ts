@@ -129,7 +129,9 @@ async function benchOne(n: number, skipSite: boolean, skipBrowser: boolean, skip
 
   const data = join(work, 'data');
   const cache = join(work, 'cache');
+  // Cold means no cache and no earlier output: a re-run carries unchanged records over from the last output.
   rmSync(cache, { recursive: true, force: true });
+  rmSync(data, { recursive: true, force: true });
   // As `npm run analyse` runs it: the compiled CLI (scripts/cli.mjs), on the Node running this script.
   const cliArgs = (input: string, out: string) => ['scripts/cli.mjs', '--input', input, '--schools', schools, '--out', out, '--as-of', '2026-11-22', '--quiet'];
   const analyseArgs = cliArgs(policies, data);
