@@ -154,26 +154,31 @@ export function findSources(docs: readonly LineageDoc[], options: LineageOptions
     }
   }
 
-  const collisions = new Map<number, number>();
+  // Collision counts by document index, and the indexes in the order first met (up to 64 bands × 100 a document:
+  // a typed array rather than a map, since this loop is most of the lineage search).
+  const counts = new Int32Array(prepared.length);
+  const met: number[] = [];
   return prepared.map((self): LineageResult => {
     const empty: LineageResult = { policyId: self.doc.id, nearest: null, candidates: [] };
     if (self.shingles.length === 0) return empty;
-    collisions.clear();
+    for (const j of met) counts[j] = 0;
+    met.length = 0;
     for (let band = 0; band < bands; band++) {
       const list = buckets[band]?.get(bucketKey(self.signature, band));
       if (!list) continue;
       for (const other of list) {
         if (other.index === self.index) continue;
         if (options.skipSameSchool && self.doc.schoolId && other.doc.schoolId === self.doc.schoolId) continue;
-        collisions.set(other.index, (collisions.get(other.index) ?? 0) + 1);
+        if ((counts[other.index] as number) === 0) met.push(other.index);
+        counts[other.index] = (counts[other.index] as number) + 1;
       }
     }
     // Model templates compete separately: a template copied by hundreds of schools would otherwise be crowded
     // out of the top candidates by those copies, each colliding about as often as the template itself.
     const topDocs: [number, number][] = [];
     const topTemplates: [number, number][] = [];
-    for (const entry of collisions) {
-      keepTop(prepared[entry[0]]?.doc.isTemplate ? topTemplates : topDocs, entry, exactCount);
+    for (const j of met) {
+      keepTop(prepared[j]?.doc.isTemplate ? topTemplates : topDocs, [j, counts[j] as number], exactCount);
     }
     const top = [...topDocs, ...topTemplates];
     const scored: SourceCandidate[] = top.map(([j]) => {
