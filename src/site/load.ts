@@ -251,7 +251,8 @@ export function policyLabel(id: string): string {
 }
 
 const lookups = new Map<string, Map<string, unknown>>();
-function lookup<T>(name: string, make: () => Map<string, T>): Map<string, T> {
+/** A map built from the dataset once per build, by name (the dataset does not change during a build). */
+export function lookup<T>(name: string, make: () => Map<string, T>): Map<string, T> {
   let m = lookups.get(name) as Map<string, T> | undefined;
   if (!m) {
     m = make();
