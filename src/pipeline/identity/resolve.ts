@@ -11,7 +11,7 @@
  * Pure and deterministic: the same documents and rows give the same schools, ids and reasons, in the same order.
  */
 import { slugify } from '../ids.ts';
-import { intersectionSize } from '../analyse/lineage/shingles.ts';
+import { intersectionSizeAtLeast } from '../analyse/lineage/shingles.ts';
 import { registrableDomain } from './domains.ts';
 import { compareNames, distinctiveWords, nameKey, type NameKey, type NameRelation } from './name-key.ts';
 import type { IdentitySignals } from './signals.ts';
@@ -155,22 +155,43 @@ function prepareRows(rows: readonly SchoolListing[]): Row[] {
   });
 }
 
+/** The rows by each path their `aliases` list and by school_id (the first row of each id), for a lookup per document. */
+interface RowIndex {
+  byPath: Map<string, Row[]>;
+  byId: Map<string, Row>;
+}
+
+function indexRows(rows: readonly Row[]): RowIndex {
+  const byPath = new Map<string, Row[]>();
+  const byId = new Map<string, Row>();
+  for (const r of rows) {
+    for (const path of r.paths) {
+      const list = byPath.get(path);
+      if (!list) byPath.set(path, [r]);
+      else list.push(r);
+    }
+    if (!byId.has(r.listing.school_id)) byId.set(r.listing.school_id, r);
+  }
+  return { byPath, byId };
+}
+
 /** The row that lists this document's file, or its folder, in `aliases`; otherwise whose school_id is its path id. */
-function listedByPath(d: Doc, rows: readonly Row[]): { row: number; reason: string } | null {
+function listedByPath(d: Doc, rows: RowIndex): { row: number; reason: string } | null {
   const file = d.source.sourceFile.toLowerCase();
   const name = file.slice(file.lastIndexOf('/') + 1);
   const folder = d.source.signals.folder?.toLowerCase() ?? null;
-  const byFile = rows.filter((r) => r.paths.has(file) || r.paths.has(name));
-  if (byFile.length === 1 && byFile[0]) {
-    return { row: byFile[0].index, reason: `content/schools.csv lists the file ${d.source.sourceFile} under ${byFile[0].listing.school_id}` };
+  const byFile = new Set([...(rows.byPath.get(file) ?? []), ...(rows.byPath.get(name) ?? [])]);
+  const onlyFile = byFile.size === 1 ? [...byFile][0] : undefined;
+  if (onlyFile) {
+    return { row: onlyFile.index, reason: `content/schools.csv lists the file ${d.source.sourceFile} under ${onlyFile.listing.school_id}` };
   }
   if (folder) {
-    const byFolder = rows.filter((r) => r.paths.has(folder) && r.listing.school_id !== d.source.pathSchoolId);
-    if (byFolder.length === 1 && byFolder[0] && !rows.some((r) => r.listing.school_id === d.source.pathSchoolId)) {
+    const byFolder = (rows.byPath.get(folder) ?? []).filter((r) => r.listing.school_id !== d.source.pathSchoolId);
+    if (byFolder.length === 1 && byFolder[0] && !rows.byId.has(d.source.pathSchoolId)) {
       return { row: byFolder[0].index, reason: `content/schools.csv lists the folder ${d.source.signals.folder} under ${byFolder[0].listing.school_id}` };
     }
   }
-  const byId = rows.find((r) => r.listing.school_id === d.source.pathSchoolId);
+  const byId = rows.byId.get(d.source.pathSchoolId);
   return byId ? { row: byId.index, reason: `${d.source.pathSchoolId} is listed in content/schools.csv` } : null;
 }
 
@@ -240,35 +261,60 @@ function fileCarries(d: Doc, other: Doc): boolean {
   return words.length > 0 && words.every((w) => d.fileWords.has(w));
 }
 
-function weigh(a: Doc, b: Doc, ambiguous: ReadonlySet<string>): Pair {
-  const reasons: { c: number; text: string }[] = [];
-  let disagree: string | null = null;
+/**
+ * The evidence two documents are one school's, or null when it can change nothing: too weak to join them and no
+ * near-identical text to note beside a disagreement. Candidate pairs run to millions in a national corpus, so the
+ * numbers come first and the words of the reasons only for the pairs that go on.
+ */
+function weigh(a: Doc, b: Doc, ambiguous: ReadonlySet<string>): Pair | null {
   const rel = a.key && b.key ? compareNames(a.key, b.key) : null;
-  if (rel === 'conflict') disagree = `the names disagree (${quote(a.source.signals.name ?? '')} and ${quote(b.source.signals.name ?? '')})`;
-  else if (rel && NAME_EVIDENCE[rel]) reasons.push({ c: NAME_EVIDENCE[rel] ?? 0, text: nameReason(rel, a, b) });
-
+  const nameEvidence = rel && rel !== 'conflict' ? NAME_EVIDENCE[rel] : undefined;
   const domA = a.domains.filter((d) => !ambiguous.has(d));
   const domB = new Set(b.domains.filter((d) => !ambiguous.has(d)));
   const shared = domA.filter((d) => domB.has(d));
-  if (shared.length > 0) reasons.push({ c: EVIDENCE.sharedDomain, text: `both give the address ${shared.join(', ')}` });
-  else if (domA.length > 0 && domB.size > 0 && rel !== 'same' && !disagree) {
-    disagree = `their addresses differ (${domA.join(', ')} and ${[...domB].join(', ')})`;
-  }
+  const addressesDiffer = shared.length === 0 && domA.length > 0 && domB.size > 0 && rel !== 'same' && rel !== 'conflict';
+  const carries = fileCarries(a, b) ? 'a' : fileCarries(b, a) ? 'b' : null;
 
-  if (fileCarries(a, b)) reasons.push({ c: EVIDENCE.fileName, text: `the file name ${a.source.sourceFile} carries ${quote(b.source.signals.name ?? '')}` });
-  else if (fileCarries(b, a)) reasons.push({ c: EVIDENCE.fileName, text: `the file name ${b.source.sourceFile} carries ${quote(a.source.signals.name ?? '')}` });
+  const weights: number[] = [];
+  if (nameEvidence) weights.push(nameEvidence);
+  if (shared.length > 0) weights.push(EVIDENCE.sharedDomain);
+  if (carries) weights.push(EVIDENCE.fileName);
+  const disagrees = rel === 'conflict' || addressesDiffer;
+  // Without near-identical text the pair can still join (and its text share is then reported whatever it is);
+  // otherwise it matters only if the text is near-identical, which most pairs are found not to be early on.
+  const joinsWithoutText = combined(weights) >= JOIN_AT;
+  if (!joinsWithoutText && !disagrees && combined([...weights, EVIDENCE.nearIdenticalText]) < JOIN_AT) return null;
 
   let textShare = 0;
   const sa = a.source.shingles;
   const sb = b.source.shingles;
   if (sa && sb && sa.length > 0 && sb.length > 0) {
-    const common = intersectionSize(sa, sb);
+    // Share ≥ NEAR_IDENTICAL needs common ≥ NEAR_IDENTICAL·(|a| + |b|) / (1 + NEAR_IDENTICAL); one less, for rounding.
+    const atLeast = joinsWithoutText ? 0 : Math.floor((NEAR_IDENTICAL * (sa.length + sb.length)) / (1 + NEAR_IDENTICAL)) - 1;
+    const common = intersectionSizeAtLeast(sa, sb, atLeast);
+    if (common === null) return null;
     textShare = common / (sa.length + sb.length - common);
-    if (textShare >= NEAR_IDENTICAL) reasons.push({ c: EVIDENCE.nearIdenticalText, text: `${percent(textShare)} of the text is the same` });
   }
+  if (textShare >= NEAR_IDENTICAL) weights.push(EVIDENCE.nearIdenticalText);
+  const confidence = combined(weights);
+  if (confidence < JOIN_AT && !(disagrees && textShare >= NEAR_IDENTICAL)) return null;
+
+  const reasons: { c: number; text: string }[] = [];
+  let disagree: string | null = null;
+  if (rel === 'conflict') disagree = `the names disagree (${quote(a.source.signals.name ?? '')} and ${quote(b.source.signals.name ?? '')})`;
+  else if (rel && nameEvidence) reasons.push({ c: nameEvidence, text: nameReason(rel, a, b) });
+  if (shared.length > 0) reasons.push({ c: EVIDENCE.sharedDomain, text: `both give the address ${shared.join(', ')}` });
+  else if (addressesDiffer) disagree = `their addresses differ (${domA.join(', ')} and ${[...domB].join(', ')})`;
+  if (carries === 'a') reasons.push({ c: EVIDENCE.fileName, text: `the file name ${a.source.sourceFile} carries ${quote(b.source.signals.name ?? '')}` });
+  else if (carries === 'b') reasons.push({ c: EVIDENCE.fileName, text: `the file name ${b.source.sourceFile} carries ${quote(a.source.signals.name ?? '')}` });
+  if (textShare >= NEAR_IDENTICAL) reasons.push({ c: EVIDENCE.nearIdenticalText, text: `${percent(textShare)} of the text is the same` });
   reasons.sort((x, y) => y.c - x.c);
-  const confidence = 1 - reasons.reduce((p, r) => p * (1 - r.c), 1);
   return { a: a.index, b: b.index, confidence, reasons: reasons.map((r) => r.text), disagree, textShare };
+}
+
+/** Independent pieces of evidence combined, 1 − Π(1 − c), strongest first (the order the reasons are listed in). */
+function combined(weights: readonly number[]): number {
+  return 1 - [...weights].sort((x, y) => y - x).reduce((p, c) => p * (1 - c), 1);
 }
 
 /** Domains used by documents whose names disagree: a council's, a trust's or a provider's, not one school's. */
@@ -362,8 +408,9 @@ export function resolveSchools(input: readonly IdentityDoc[], listings: readonly
   const joinConfidence: (number | null)[] = docs.map(() => null);
   const keptApart: string[][] = docs.map(() => []);
 
+  const rowIndex = indexRows(rows);
   for (const d of docs) {
-    const listed = listedByPath(d, rows);
+    const listed = listedByPath(d, rowIndex);
     const row = listed ? rows[listed.row] : undefined;
     clusters.set(d.index, {
       members: [d.index],
@@ -450,7 +497,7 @@ export function resolveSchools(input: readonly IdentityDoc[], listings: readonly
   const ambiguous = ambiguousDomains(docs);
   const pairs = candidatePairs(docs)
     .filter(([a, b]) => find(a) !== find(b))
-    .map(([a, b]) => weigh(docs[a] as Doc, docs[b] as Doc, ambiguous))
+    .flatMap(([a, b]) => weigh(docs[a] as Doc, docs[b] as Doc, ambiguous) ?? [])
     .sort((x, y) => y.confidence - x.confidence || x.a - y.a || x.b - y.b);
 
   for (const p of pairs) {

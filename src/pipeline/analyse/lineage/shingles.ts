@@ -47,3 +47,25 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   }
   return n;
 }
+
+/**
+ * The intersection's size when it is at least `atLeast`, else null, found out as soon as the rest of the merge
+ * could no longer reach it: most pairs of documents share little, and stop a few hundred steps in.
+ */
+export function intersectionSizeAtLeast(a: Uint32Array, b: Uint32Array, atLeast: number): number | null {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (n + Math.min(a.length - i, b.length - j) < atLeast) return null;
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n >= atLeast ? n : null;
+}
