@@ -67,6 +67,13 @@ export async function listTree(root: string): Promise<string[]> {
     .sort();
 }
 
+/** Every file under `root` that is not hidden (the bookkeeping files start with a dot), by path, as text. */
+export async function visibleFiles(root: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const rel of await listTree(root)) if (!rel.split('/').some((part) => part.startsWith('.'))) files.set(rel, await readFile(join(root, rel), 'utf8'));
+  return files;
+}
+
 /** Relative path → sha256 of every file under `root`. */
 export async function hashTree(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCorpus } from '../../../scripts/make-corpus.ts';
 import { listFiles } from '../../../scripts/lib/walk.ts';
-import { AS_OF, listTree, runCli } from '../robustness/harness.ts';
+import { AS_OF, listTree, runCli, visibleFiles } from '../robustness/harness.ts';
 
 let work: string;
 let policies: string;
@@ -20,9 +20,7 @@ async function run(out: string, cache: string): Promise<Map<string, string>> {
   const result = await runCli(['--input', policies, '--schools', schools, '--out', out, '--as-of', AS_OF, '--cache', cache, '--workers', '0', '--quiet']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  const files = new Map<string, string>();
-  for (const rel of await listTree(out)) if (!rel.split('/').some((part) => part.startsWith('.'))) files.set(rel, await readFile(join(out, rel), 'utf8'));
-  return files;
+  return visibleFiles(out);
 }
 
 /** A fresh run over the same input, with its own cache and output. */

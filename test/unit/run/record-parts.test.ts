@@ -16,7 +16,7 @@ import { listFiles } from '../../../scripts/lib/walk.ts';
 import { analyseCorpus } from '../../../src/pipeline/run/corpus.ts';
 import { browserContent } from '../../../src/pipeline/run/content.ts';
 import { corpusFiles, csvHeader, PER_POLICY_CSVS, policyCsvRows, policyFiles } from '../../../src/pipeline/output/exports.ts';
-import { AS_OF, listTree, ROOT, runCli } from '../robustness/harness.ts';
+import { AS_OF, ROOT, runCli, visibleFiles } from '../robustness/harness.ts';
 
 const N = 40;
 let work: string;
@@ -41,9 +41,7 @@ async function cliOutput(out: string, cache: string): Promise<Map<string, string
   const run = await runCli(['--input', policies, '--schools', schools, '--out', out, '--as-of', AS_OF, '--cache', cache, '--workers', '2', '--quiet']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  const files = new Map<string, string>();
-  for (const rel of await listTree(out)) if (!rel.split('/').some((part) => part.startsWith('.'))) files.set(rel, await readFile(join(out, rel), 'utf8'));
-  return files;
+  return visibleFiles(out);
 }
 
 function expectSame(actual: Map<string, string>, expected: Map<string, string>): void {

@@ -32,20 +32,7 @@ export function shingleSet(text: string, options: { k?: number; schoolName?: str
 
 /** Size of the intersection of two sorted hash sets (linear merge). */
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
+  return intersectionSizeAtLeast(a, b, 0) ?? 0;
 }
 
 /**
