@@ -11,7 +11,7 @@
 import type { PolicyDetail } from './types.ts';
 import { escapeAttr, escapeText } from './html.ts';
 import { share } from './format.ts';
-import { labelQuote } from './review-quote.ts';
+import { labelQuote, MASK } from './review-quote.ts';
 
 type Clause = PolicyDetail['clauses'][number];
 
@@ -87,11 +87,7 @@ function quoteAttr(c: Clause, words: string, l: Clause['labels'][number]): strin
   return q ? ` data-q="${escapeAttr(q)}"` : '';
 }
 
-/**
- * The clause's words with the sentences its labels rest on marked, so a reader of a long paragraph sees which
- * sentence carries each label. A one-sentence clause is the evidence itself and is left unmarked.
- */
-const PLACEHOLDER = /\[(?:staff name|email|phone)\]/g;
+const MASKS = new RegExp(MASK.source, 'g');
 
 /**
  * Maps an offset into the clause's source words to its published words. Masking one piece of personal data shifts
@@ -100,7 +96,7 @@ const PLACEHOLDER = /\[(?:staff name|email|phone)\]/g;
 function publishedOffset(c: Clause, words: string): ((o: number) => number) | null {
   const delta = words.length - (c.end - c.start);
   if (delta === 0) return (o) => o;
-  const found = [...words.matchAll(PLACEHOLDER)];
+  const found = [...words.matchAll(MASKS)];
   const only = found.length === 1 ? found[0] : undefined;
   if (!only) return null;
   const at = only.index;
@@ -108,6 +104,10 @@ function publishedOffset(c: Clause, words: string): ((o: number) => number) | nu
   return (o) => (o <= at ? o : o >= at + sourceLength ? o + delta : at + only[0].length);
 }
 
+/**
+ * The clause's words with the sentences its labels rest on marked, so a reader of a long paragraph sees which
+ * sentence carries each label. A one-sentence clause is the evidence itself and is left unmarked.
+ */
 function markedWords(c: Clause, words: string): string {
   const map = publishedOffset(c, words);
   if (!map) return escapeText(words);

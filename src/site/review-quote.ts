@@ -4,7 +4,8 @@
  * the policy itself does not contain, so the quote is the longest stretch without a mask: the build matches quotes
  * against the unmasked text. Also runs in the browser (a selection made with "It is here").
  */
-const MASK = /\[(?:staff name|email|phone)\]/;
+/** A placeholder that masking put in the published text (src/pipeline/analyse/redact/mask.ts). */
+export const MASK = /\[(?:staff name|email|phone)\]/;
 const MAX = 120;
 
 /** A quote the clause text is sure to contain, or null when there are fewer than 3 usable characters. */
