@@ -268,22 +268,25 @@ function fileCarries(d: Doc, other: Doc): boolean {
  */
 function weigh(a: Doc, b: Doc, ambiguous: ReadonlySet<string>): Pair | null {
   const rel = a.key && b.key ? compareNames(a.key, b.key) : null;
-  const nameEvidence = rel && rel !== 'conflict' ? NAME_EVIDENCE[rel] : undefined;
   const domA = a.domains.filter((d) => !ambiguous.has(d));
   const domB = new Set(b.domains.filter((d) => !ambiguous.has(d)));
   const shared = domA.filter((d) => domB.has(d));
   const addressesDiffer = shared.length === 0 && domA.length > 0 && domB.size > 0 && rel !== 'same' && rel !== 'conflict';
-  const carries = fileCarries(a, b) ? 'a' : fileCarries(b, a) ? 'b' : null;
-
-  const weights: number[] = [];
-  if (nameEvidence) weights.push(nameEvidence);
-  if (shared.length > 0) weights.push(EVIDENCE.sharedDomain);
-  if (carries) weights.push(EVIDENCE.fileName);
   const disagrees = rel === 'conflict' || addressesDiffer;
+
+  // Each piece of evidence with its reason, worded only if the pair goes on.
+  const evidence: { c: number; text: () => string }[] = [];
+  const nameEvidence = rel && rel !== 'conflict' ? NAME_EVIDENCE[rel] : undefined;
+  if (rel && nameEvidence) evidence.push({ c: nameEvidence, text: () => nameReason(rel, a, b) });
+  if (shared.length > 0) evidence.push({ c: EVIDENCE.sharedDomain, text: () => `both give the address ${shared.join(', ')}` });
+  if (fileCarries(a, b)) evidence.push({ c: EVIDENCE.fileName, text: () => `the file name ${a.source.sourceFile} carries ${quote(b.source.signals.name ?? '')}` });
+  else if (fileCarries(b, a)) evidence.push({ c: EVIDENCE.fileName, text: () => `the file name ${b.source.sourceFile} carries ${quote(a.source.signals.name ?? '')}` });
+  const nearIdentical = (share: number) => ({ c: EVIDENCE.nearIdenticalText, text: () => `${percent(share)} of the text is the same` });
+
   // Without near-identical text the pair can still join (and its text share is then reported whatever it is);
   // otherwise it matters only if the text is near-identical, which most pairs are found not to be early on.
-  const joinsWithoutText = combined(weights) >= JOIN_AT;
-  if (!joinsWithoutText && !disagrees && combined([...weights, EVIDENCE.nearIdenticalText]) < JOIN_AT) return null;
+  const joinsWithoutText = combined(evidence) >= JOIN_AT;
+  if (!joinsWithoutText && !disagrees && combined([...evidence, nearIdentical(1)]) < JOIN_AT) return null;
 
   let textShare = 0;
   const sa = a.source.shingles;
@@ -295,26 +298,23 @@ function weigh(a: Doc, b: Doc, ambiguous: ReadonlySet<string>): Pair | null {
     if (common === null) return null;
     textShare = common / (sa.length + sb.length - common);
   }
-  if (textShare >= NEAR_IDENTICAL) weights.push(EVIDENCE.nearIdenticalText);
-  const confidence = combined(weights);
+  if (textShare >= NEAR_IDENTICAL) evidence.push(nearIdentical(textShare));
+  const confidence = combined(evidence);
   if (confidence < JOIN_AT && !(disagrees && textShare >= NEAR_IDENTICAL)) return null;
 
-  const reasons: { c: number; text: string }[] = [];
-  let disagree: string | null = null;
-  if (rel === 'conflict') disagree = `the names disagree (${quote(a.source.signals.name ?? '')} and ${quote(b.source.signals.name ?? '')})`;
-  else if (rel && nameEvidence) reasons.push({ c: nameEvidence, text: nameReason(rel, a, b) });
-  if (shared.length > 0) reasons.push({ c: EVIDENCE.sharedDomain, text: `both give the address ${shared.join(', ')}` });
-  else if (addressesDiffer) disagree = `their addresses differ (${domA.join(', ')} and ${[...domB].join(', ')})`;
-  if (carries === 'a') reasons.push({ c: EVIDENCE.fileName, text: `the file name ${a.source.sourceFile} carries ${quote(b.source.signals.name ?? '')}` });
-  else if (carries === 'b') reasons.push({ c: EVIDENCE.fileName, text: `the file name ${b.source.sourceFile} carries ${quote(a.source.signals.name ?? '')}` });
-  if (textShare >= NEAR_IDENTICAL) reasons.push({ c: EVIDENCE.nearIdenticalText, text: `${percent(textShare)} of the text is the same` });
-  reasons.sort((x, y) => y.c - x.c);
-  return { a: a.index, b: b.index, confidence, reasons: reasons.map((r) => r.text), disagree, textShare };
+  const disagree =
+    rel === 'conflict'
+      ? `the names disagree (${quote(a.source.signals.name ?? '')} and ${quote(b.source.signals.name ?? '')})`
+      : addressesDiffer
+        ? `their addresses differ (${domA.join(', ')} and ${[...domB].join(', ')})`
+        : null;
+  const reasons = [...evidence].sort((x, y) => y.c - x.c).map((e) => e.text());
+  return { a: a.index, b: b.index, confidence, reasons, disagree, textShare };
 }
 
 /** Independent pieces of evidence combined, 1 − Π(1 − c), strongest first (the order the reasons are listed in). */
-function combined(weights: readonly number[]): number {
-  return 1 - [...weights].sort((x, y) => y - x).reduce((p, c) => p * (1 - c), 1);
+function combined(evidence: readonly { c: number }[]): number {
+  return 1 - evidence.map((e) => e.c).sort((x, y) => y - x).reduce((p, c) => p * (1 - c), 1);
 }
 
 /** Domains used by documents whose names disagree: a council's, a trust's or a provider's, not one school's. */
