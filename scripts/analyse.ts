@@ -8,7 +8,6 @@
  * sentence and exit status 2, leaving the previous output as it was (see lib/write.ts). A programmer error (a bug,
  * a dataset that fails its own schema) crashes with a stack trace, because carrying on would publish wrong data.
  */
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, resolve, join } from 'node:path';
@@ -149,14 +148,10 @@ async function main(argv: string[]): Promise<number> {
         }
         let bytes = seen.bytes;
         if (bytes === null) {
-          // The stats vouched for a hash with no entry behind it (a cache cleared by hand): read the file now, and
-          // key it by what was read, in case it changed in between.
-          bytes = new Uint8Array(await readFile(file));
-          const hash = createHash('sha256').update(bytes).digest('hex');
-          if (hash !== seen.hash) {
-            inputDigests.forget(file);
-            key = store.key(hash, context, decisions);
-          }
+          // The stats vouched for a hash with no entry behind it: key the file by what is read now.
+          const fresh = await inputDigests.read(file);
+          bytes = fresh.bytes;
+          if (fresh.hash !== seen.hash) key = store.key(fresh.hash, context, decisions);
         }
         keys.set(source.sourceFile, key);
         misses++;

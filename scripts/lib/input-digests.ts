@@ -72,16 +72,20 @@ export class InputDigests {
       this.next.set(file, known);
       return { hash: known.hash, bytes: null };
     }
-    const bytes = new Uint8Array(await readFile(file));
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const { hash, bytes } = await readAndHash(file);
     // Stats taken before the read: a write during it moves them, so the next run reads the file again.
     this.next.set(file, { ...statsOf(s), hash });
     return { hash, bytes };
   }
 
-  /** Forgets a file whose bytes did not match its remembered hash when read (it changed during the run). */
-  forget(file: string): void {
-    this.next.delete(file);
+  /**
+   * The file's bytes and their hash, read now: for a file whose stats vouched for a hash that has no cache entry
+   * (a cache cleared by hand). A file that changed since its stats were taken is forgotten, so the next run reads it.
+   */
+  async read(file: string): Promise<{ hash: string; bytes: Uint8Array }> {
+    const fresh = await readAndHash(file);
+    if (this.next.get(file)?.hash !== fresh.hash) this.next.delete(file);
+    return fresh;
   }
 
   /**
@@ -100,6 +104,11 @@ export class InputDigests {
       await rm(tmp, { force: true }).catch(() => undefined);
     }
   }
+}
+
+async function readAndHash(file: string): Promise<{ hash: string; bytes: Uint8Array }> {
+  const bytes = new Uint8Array(await readFile(file));
+  return { hash: createHash('sha256').update(bytes).digest('hex'), bytes };
 }
 
 function statsOf(s: BigIntStats): Omit<Seen, 'hash'> {
