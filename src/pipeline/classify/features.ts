@@ -77,6 +77,9 @@ export interface UnitInput {
 
 /** Sentences this close to the top are where titles, cover sheets and version tables sit. */
 const TOP = 3;
+
+/** Whether the sentence at `position` is among a document's first: its title and cover, not its rules. */
+export const atTop = (position: number): boolean => position < TOP;
 const YEAR = /\b(?:19|20)\d{2}\b/;
 
 /**
@@ -85,7 +88,7 @@ const YEAR = /\b(?:19|20)\d{2}\b/;
  */
 function shapeFeatures(text: string, position: number, into: Set<string>): void {
   const { words, letters, capitals } = countShape(text);
-  if (position < TOP) into.add('s:top');
+  if (atTop(position)) into.add('s:top');
   if (words <= 5) into.add('s:short');
   else if (words > 40) into.add('s:long');
   if (!/[.!?;:,]["'’”)]?$/u.test(text)) into.add('s:no-stop');

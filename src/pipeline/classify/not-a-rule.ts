@@ -5,6 +5,7 @@
  * document naming itself taken for a link to other policies (its title, "This Acceptable Use Policy…"). Such a
  * sentence can be a near miss for a person to check, never the evidence that a policy has the rule.
  */
+import { atTop } from './features.ts';
 
 const ADVISORY = /\b(?:consideration\s+(?:should|could|may|will)\s+(?:also\s+)?be\s+given|should\s+(?:also\s+)?be\s+considered|(?:may|might)\s+(?:also\s+)?wish\s+to|(?:could|might|may)\s+(?:also\s+)?consider|you\s+may\s+want\s+to|it\s+(?:is|may\s+be)\s+(?:advisable|worth)\s+(?:considering|to\s+consider))\b/i;
 /** A checklist question ("Two step verification?") asks; it does not require. */
@@ -21,8 +22,6 @@ const LINK = /\b(?:in\s+conjunction|alongside|together\s+with|in\s+line\s+with|r
 /** "This Acceptable Use Policy", "these guidelines": the document speaking of itself. */
 const SELF = /\b(?:this|these|the\s+present)\s+(?:[\w&()'’/-]+\s+){0,5}?(?:polic(?:y|ies)|agreements?|documents?|aup|guidance|guidelines|procedures?|code)\b(?:\s*\([^()]{1,12}\))?/gi;
 const POLICY_WORD = /\b(?:polic(?:y|ies)|procedures?|code\s+of\s+conduct|handbook|guidance|guidelines|protocols?|aup|agreements?|regulations)\b/i;
-/** Sentences this close to the start of a document are its title and cover: the policies they name are itself. */
-const TOP = 3;
 
 /**
  * Whether a sentence that would evidence "related policies" names no document but itself: its title and cover
@@ -30,7 +29,8 @@ const TOP = 3;
  */
 export function namesOnlyItself(sentence: string, position: number): boolean {
   if (LINK.test(sentence)) return false;
-  if (position < TOP) return true;
+  // The title and cover: the policy they name is the document itself.
+  if (atTop(position)) return true;
   return !POLICY_WORD.test(sentence.replace(SELF, ' '));
 }
 
