@@ -6,13 +6,6 @@ import { currentPolicies, groupsOf, lookup, policyById, typeIndex } from './load
 import { includes, type Included } from './share.ts';
 import type { PolicySummary } from './types.ts';
 
-/** Current policies that include the type, out of all current policies. */
-export function currentIncluding(typeId: string): Included {
-  const i = typeIndex(typeId);
-  const current = currentPolicies();
-  return { count: current.filter((p) => includes(p.coverageCode[i])).length, of: current.length };
-}
-
 /** The name the analysis gives the whole-corpus group (GroupRef name for kind 'corpus'). */
 const CORPUS_GROUP = 'All policies';
 
@@ -47,6 +40,12 @@ function groupTallies(): Map<string, GroupTally> {
     }
     return byGroup;
   });
+}
+
+/** Current policies that include the type, out of all current policies. */
+export function currentIncluding(typeId: string): Included {
+  const tally = groupTallies().get(CORPUS_GROUP.toLowerCase());
+  return { count: tally?.including[typeIndex(typeId)] ?? 0, of: tally?.members.size ?? 0 };
 }
 
 /** The other current policies in a gap's comparison group (the policy itself left out), and how many include the type. */
