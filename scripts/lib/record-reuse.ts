@@ -38,23 +38,9 @@ export class LastRun {
 
   static async open(out: OutputWriter, csvFiles: readonly string[]): Promise<LastRun> {
     const handles = new Map<string, FileHandle>();
-    try {
-      if (!out.hadFile(RECORDS_INDEX)) return new LastRun(out, null, handles);
-      const index = JSON.parse(await readFile(out.previousPath(RECORDS_INDEX), 'utf8')) as RecordsIndex;
-      if (index.version !== 1) return new LastRun(out, null, handles);
-      for (const file of csvFiles) {
-        const path = out.previousPath(file);
-        if (!out.hadFile(file) || (await stat(path)).size !== index.csv[file]) {
-          await closeAll(handles);
-          return new LastRun(out, null, new Map());
-        }
-        handles.set(file, await open(path, 'r'));
-      }
-      return new LastRun(out, index, handles);
-    } catch {
-      await closeAll(handles);
-      return new LastRun(out, null, new Map());
-    }
+    const index = await readIndex(out, csvFiles, handles).catch(() => null);
+    if (!index) await closeAll(handles);
+    return new LastRun(out, index, handles);
   }
 
   /**
@@ -94,6 +80,19 @@ export class RecordsIndexBuilder {
   text(csv: Record<string, number>): string {
     return `${JSON.stringify({ version: 1, csv, records: this.records } satisfies RecordsIndex)}\n`;
   }
+}
+
+/** Last run's index with its CSVs opened into `handles`, or null when it is missing or out of step with them. */
+async function readIndex(out: OutputWriter, csvFiles: readonly string[], handles: Map<string, FileHandle>): Promise<RecordsIndex | null> {
+  if (!out.hadFile(RECORDS_INDEX)) return null;
+  const index = JSON.parse(await readFile(out.previousPath(RECORDS_INDEX), 'utf8')) as RecordsIndex;
+  if (index.version !== 1) return null;
+  for (const file of csvFiles) {
+    const path = out.previousPath(file);
+    if (!out.hadFile(file) || (await stat(path)).size !== index.csv[file]) return null;
+    handles.set(file, await open(path, 'r'));
+  }
+  return index;
 }
 
 async function closeAll(handles: Map<string, FileHandle>): Promise<void> {
