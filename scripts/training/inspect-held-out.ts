@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { ingest } from '../../src/pipeline/ingest/index.ts';
 import { structure } from '../../src/pipeline/structure/index.ts';
 import { classifyClauses } from '../../src/pipeline/classify/index.ts';
-import { compileModel } from '../../src/pipeline/classify/model.ts';
+import { compileModel, weightOf } from '../../src/pipeline/classify/model.ts';
 import { unitFeatures, describeFeature } from '../../src/pipeline/classify/features.ts';
 import { cueSignals } from '../../src/pipeline/classify/cue-signals.ts';
 import { compileTaxonomy } from '../../src/pipeline/classify/compile.ts';
@@ -47,7 +47,7 @@ doc.clauses.forEach((c, i) => {
       const t = scorer.typeIds.indexOf(id);
       const features = unitFeatures({ text: u.text, headings: c.headingPath, leadIn: leads[i] ?? null, position: position + k, cueSignals: cueSignals(compiled, u.text, c.headingPath, leads[i] ?? null) });
       const weighed = features
-        .map((f) => ({ f, w: (scorer.index.get(f) ?? []).reduce((s, v, j, a) => (j % 2 === 0 && v === t ? s + (a[j + 1] ?? 0) : s), 0) }))
+        .map((f) => ({ f, w: weightOf(scorer, t, f) }))
         .filter((x) => x.w !== 0)
         .sort((a, b) => Math.abs(b.w) - Math.abs(a.w))
         .slice(0, 8);

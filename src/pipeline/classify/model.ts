@@ -80,13 +80,20 @@ export function scoreFeatures(compiled: CompiledModel, features: readonly string
   return z;
 }
 
+/** The weight of one feature for type `t` (0 when the model gives it none). */
+export function weightOf(compiled: CompiledModel, t: number, feature: string): number {
+  const list = compiled.index.get(feature);
+  if (!list) return 0;
+  for (let k = 0; k < list.length; k += 2) if (list[k] === t) return list[k + 1] as number;
+  return 0;
+}
+
 /** The present features that pushed type `t` up most, in words, for a label's "why". */
 export function topReasons(compiled: CompiledModel, t: number, features: readonly string[], most = 3): string[] {
   const scored: { feature: string; w: number }[] = [];
   for (const f of features) {
-    const list = compiled.index.get(f);
-    if (!list) continue;
-    for (let k = 0; k < list.length; k += 2) if (list[k] === t && (list[k + 1] as number) > 0) scored.push({ feature: f, w: list[k + 1] as number });
+    const w = weightOf(compiled, t, f);
+    if (w > 0) scored.push({ feature: f, w });
   }
   scored.sort((a, b) => b.w - a.w || (a.feature < b.feature ? -1 : 1));
   return scored.slice(0, most).map((s) => describeFeature(s.feature));
