@@ -42,7 +42,8 @@ doc.clauses.forEach((c, i) => {
   const r = res[i];
   console.log(`[${i}] ${c.headingPath.join(' > ').slice(0, 60)} | ${c.text.slice(0, 150).replace(/\n/g, '⏎')}`);
   console.log(`     ${r?.labels.map((l) => `${l.typeId}:${l.confidence}`).join(' ')}  ~ ${(r?.nearMisses ?? []).map((l) => `${l.typeId}:${l.confidence}`).join(' ')}`);
-  for (const [k, u] of clauseSentences(c, i).entries()) {
+  const units = clauseSentences(c, i);
+  for (const [k, u] of units.entries()) {
     for (const id of watch) {
       const t = scorer.typeIds.indexOf(id);
       const features = unitFeatures({ text: u.text, headings: c.headingPath, leadIn: leads[i] ?? null, position: position + k, cueSignals: cueSignals(compiled, u.text, c.headingPath, leads[i] ?? null) });
@@ -54,5 +55,5 @@ doc.clauses.forEach((c, i) => {
       console.log(`       ${id} · ${u.text.slice(0, 50)} · ${weighed.map((x) => `${describeFeature(x.f)} ${x.w.toFixed(2)}`).join(', ')}`);
     }
   }
-  position += clauseSentences(c, i).length;
+  position += units.length;
 });
